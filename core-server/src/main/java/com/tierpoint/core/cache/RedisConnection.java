@@ -1,0 +1,61 @@
+package com.tierpoint.core.cache;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lettuce connection to Redis, opened lazily and re-opened after failures. Commands fail
+ * fast (short timeout, rejected while disconnected) so a Redis outage costs a request
+ * milliseconds, never a hang: callers fall back to MySQL.
+ */
+public class RedisConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
+
+    private final RedisClient client;
+    private volatile StatefulRedisConnection<String, String> connection;
+
+    public RedisConnection(String url, Duration commandTimeout) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(commandTimeout);
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+    }
+
+    /** Sync commands; throws a {@link io.lettuce.core.RedisException} when Redis cannot be reached. */
+    public RedisCommands<String, String> sync() {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c == null || !c.isOpen()) {
+            c = open();
+        }
+        return c.sync();
+    }
+
+    private synchronized StatefulRedisConnection<String, String> open() {
+        if (connection == null || !connection.isOpen()) {
+            connection = client.connect();
+            log.info("connected to Redis");
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            c.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,125 @@
+package com.tierpoint.core.member.application;
+
+import com.tierpoint.core.events.EventType;
+import com.tierpoint.core.events.Outbox;
+import com.tierpoint.core.member.infrastructure.MemberMapper;
+import com.tierpoint.core.member.infrastructure.MemberRow;
+import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.program.model.TierDefinition;
+import com.tierpoint.core.shared.application.IdempotentExecutor;
+import com.tierpoint.core.shared.infrastructure.IdGenerator;
+import com.tierpoint.core.shared.model.RequestKey;
+import com.tierpoint.core.shared.model.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrolls a WeChat user into the entry tier. Idempotent by identity: the unique key on
+ * (app_id, openid) decides, so two racing enrollments of one user make one member.
+ */
+@Service
+public class EnrollingMember {
+
+    public record Command(String appId, String openid, String unionid, String nickname, String birthday) {
+
+        void validate(LocalDate today) {
+            Validation v = new Validation();
+            v.notBlank(appId, "identity.app_id", 64);
+            v.notBlank(openid, "identity.openid", 128);
+            v.maxLength(unionid, "identity.unionid", 128);
+            v.maxLength(nickname, "nickname", 64);
+            if (birthday != null && !birthday.isEmpty()) {
+                try {
+                    LocalDate d = LocalDate.parse(birthday);
+                    v.require(!d.isAfter(today) && d.getYear() >= 1900, "birthday", "must be a past date");
+                } catch (DateTimeParseException e) {
+                    v.require(false, "birthday", "must be an ISO date YYYY-MM-DD");
+                }
+            }
+            v.throwIfInvalid();
+        }
+    }
+
+    public record Result(long memberId, boolean created) {}
+
+    private final MemberMapper members;
+    private final ProgramStore programs;
+    private final IdempotentExecutor idempotent;
+    private final IdGenerator ids;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EnrollingMember(
+            MemberMapper members,
+            ProgramStore programs,
+            IdempotentExecutor idempotent,
+            IdGenerator ids,
+            Outbox outbox,
+            Clock clock) {
+        this.members = members;
+        this.programs = programs;
+        this.idempotent = idempotent;
+        this.ids = ids;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Result enroll(RequestKey key, Command command) {
+        Program program = programs.current();
+        Validation v = new Validation();
+        RequestKey.validate(key.idempotencyKey(), v);
+        v.throwIfInvalid();
+        command.validate(clock.instant().atZone(program.zone()).toLocalDate());
+        Command normalized = new Command(
+                command.appId(), command.openid(), blankToNull(command.unionid()),
+                blankToNull(command.nickname()), blankToNull(command.birthday()));
+        return idempotent.execute(key, "EnrollMember", normalized, Result.class, () -> insertOrFind(normalized, program));
+    }
+
+    private Result insertOrFind(Command c, Program program) {
+        Instant now = clock.instant();
+        TierDefinition entry = program.entryTier();
+        MemberRow row = new MemberRow();
+        row.id = ids.nextId();
+        row.appId = c.appId();
+        row.openid = c.openid();
+        row.unionid = c.unionid();
+        row.nickname = c.nickname();
+        row.birthday = c.birthday();
+        row.tierCode = entry.code();
+        row.tierSince = now.toEpochMilli();
+        Instant validUntil = entry.validUntil(now, program.zone());
+        row.tierValidUntil = validUntil == null ? null : validUntil.toEpochMilli();
+        row.pointsBalance = 0L;
+        row.growthValue = 0L;
+        row.totalSpendFen = 0L;
+        row.orderCount = 0L;
+        row.validInvites = 0L;
+        row.version = 1L;
+        row.enrolledAt = now.toEpochMilli();
+        row.updatedAt = now.toEpochMilli();
+        try {
+            members.insert(row);
+        } catch (DuplicateKeyException alreadyEnrolled) {
+            MemberRow existing = members.lockByIdentity(c.appId(), c.openid());
+            return new Result(existing.id, false);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("member_id", String.valueOf(row.id));
+        payload.put("app_id", row.appId);
+        payload.put("tier", row.tierCode);
+        outbox.append(row.id, row.version, EventType.MEMBER_ENROLLED, now, payload);
+        return new Result(row.id, true);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,141 @@
+package com.tierpoint.core.member.grpc;
+
+import com.tierpoint.core.grpc.Protos;
+import com.tierpoint.core.member.application.EnrollingMember;
+import com.tierpoint.core.member.application.MemberView;
+import com.tierpoint.core.member.application.ReadingMember;
+import com.tierpoint.core.member.application.TierProgressView;
+import com.tierpoint.core.points.model.ExpiringPoints;
+import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.program.grpc.ProgramProtos;
+import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.program.model.TierDefinition;
+import com.tierpoint.proto.v1.EnrollMemberRequest;
+import com.tierpoint.proto.v1.EnrollMemberResponse;
+import com.tierpoint.proto.v1.GetMemberRequest;
+import com.tierpoint.proto.v1.GetTierProgressRequest;
+import com.tierpoint.proto.v1.Member;
+import com.tierpoint.proto.v1.MemberRef;
+import com.tierpoint.proto.v1.MemberServiceGrpc;
+import com.tierpoint.proto.v1.MetricProgress;
+import com.tierpoint.proto.v1.Retention;
+import com.tierpoint.proto.v1.TierProgress;
+import com.tierpoint.proto.v1.TierSummary;
+import com.tierpoint.proto.v1.WeChatIdentity;
+import io.grpc.stub.StreamObserver;
+import org.springframework.stereotype.Component;
+
+@Component
+class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
+
+    private final EnrollingMember enrolling;
+    private final ReadingMember reading;
+    private final ProgramStore programs;
+
+    MemberGrpcService(EnrollingMember enrolling, ReadingMember reading, ProgramStore programs) {
+        this.enrolling = enrolling;
+        this.reading = reading;
+        this.programs = programs;
+    }
+
+    @Override
+    public void enrollMember(EnrollMemberRequest request, StreamObserver<EnrollMemberResponse> out) {
+        WeChatIdentity id = request.getIdentity();
+        EnrollingMember.Result result = enrolling.enroll(
+                Protos.key(request.getIdempotencyKey()),
+                new EnrollingMember.Command(
+                        id.getAppId(), id.getOpenid(), id.getUnionid(), request.getNickname(), request.getBirthday()));
+        MemberView view = reading.member(new ReadingMember.Query(String.valueOf(result.memberId()), null, null));
+        out.onNext(EnrollMemberResponse.newBuilder()
+                .setMember(toProto(view, programs.current()))
+                .setCreated(result.created())
+                .build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void getMember(GetMemberRequest request, StreamObserver<Member> out) {
+        MemberView view = reading.member(query(request.getMember()));
+        out.onNext(toProto(view, programs.current()));
+        out.onCompleted();
+    }
+
+    @Override
+    public void getTierProgress(GetTierProgressRequest request, StreamObserver<TierProgress> out) {
+        TierProgressView p = reading.tierProgress(query(request.getMember()));
+        TierProgress.Builder b = TierProgress.newBuilder().setCurrentTier(ProgramProtos.toProto(p.currentTier()));
+        if (p.tierValidUntil() != null) {
+            b.setTierValidUntil(Protos.timestamp(p.tierValidUntil()));
+        }
+        if (p.nextTier() != null) {
+            b.setNextTier(ProgramProtos.toProto(p.nextTier()))
+                    .setNextTierCombinator(ProgramProtos.combinator(p.nextCombinator()));
+            p.nextRequirements().forEach(r -> b.addNextTierRequirements(toProto(r)));
+        }
+        if (p.retention() != null) {
+            Retention.Builder r = Retention.newBuilder()
+                    .setCombinator(ProgramProtos.combinator(p.retention().combinator()))
+                    .setDeadline(Protos.timestamp(p.retention().deadline()))
+                    .setMet(p.retention().met());
+            p.retention().requirements().forEach(x -> r.addRequirements(toProto(x)));
+            b.setRetention(r);
+        }
+        out.onNext(b.build());
+        out.onCompleted();
+    }
+
+    private static ReadingMember.Query query(MemberRef ref) {
+        return switch (ref.getRefCase()) {
+            case MEMBER_ID -> new ReadingMember.Query(ref.getMemberId(), null, null);
+            case IDENTITY -> new ReadingMember.Query(null, ref.getIdentity().getAppId(), ref.getIdentity().getOpenid());
+            case REF_NOT_SET -> new ReadingMember.Query(null, null, null);
+        };
+    }
+
+    private static MetricProgress toProto(TierProgressView.MetricProgress m) {
+        return MetricProgress.newBuilder()
+                .setMetric(com.tierpoint.proto.v1.Metric.valueOf(m.metric().name()))
+                .setCurrent(m.current())
+                .setRequired(m.required())
+                .setWindowDays(m.windowDays())
+                .setMet(m.met())
+                .build();
+    }
+
+    static Member toProto(MemberView v, Program program) {
+        TierDefinition tier = program.tier(v.tierCode());
+        WeChatIdentity.Builder identity =
+                WeChatIdentity.newBuilder().setAppId(v.appId()).setOpenid(v.openid());
+        if (v.unionid() != null) {
+            identity.setUnionid(v.unionid());
+        }
+        Member.Builder b = Member.newBuilder()
+                .setMemberId(String.valueOf(v.memberId()))
+                .setIdentity(identity)
+                .setTier(TierSummary.newBuilder().setCode(tier.code()).setName(tier.name()).setRank(tier.rank()))
+                .setTierSince(Protos.timestamp(v.tierSince()))
+                .setPointsAvailable(v.pointsAvailable())
+                .setPointsPending(v.pointsPending())
+                .setGrowthValue(v.growthValue())
+                .setTotalSpendFen(v.totalSpendFen())
+                .setOrderCount(v.orderCount())
+                .setValidInvites(v.validInvites())
+                .setEnrolledAt(Protos.timestamp(v.enrolledAt()))
+                .setVersion(v.version());
+        if (v.nickname() != null) {
+            b.setNickname(v.nickname());
+        }
+        if (v.birthday() != null) {
+            b.setBirthday(v.birthday());
+        }
+        if (v.tierValidUntil() != null) {
+            b.setTierValidUntil(Protos.timestamp(v.tierValidUntil()));
+        }
+        for (ExpiringPoints e : v.expiringSoonest()) {
+            b.addExpiringSoonest(com.tierpoint.proto.v1.ExpiringPoints.newBuilder()
+                    .setExpiresAt(Protos.timestamp(e.expiresAt()))
+                    .setPoints(e.points()));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,35 @@
+package com.tierpoint.core.member.infrastructure;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface MemberMapper extends BaseMapper<MemberRow> {
+
+    /** Locks the member row for the rest of the transaction: every write to a member goes through here. */
+    @Select("SELECT * FROM member WHERE id = #{id} FOR UPDATE")
+    MemberRow lockById(@Param("id") long id);
+
+    @Select("SELECT * FROM member WHERE app_id = #{appId} AND openid = #{openid}")
+    MemberRow findByIdentity(@Param("appId") String appId, @Param("openid") String openid);
+
+    @Select("SELECT * FROM member WHERE app_id = #{appId} AND openid = #{openid} FOR UPDATE")
+    MemberRow lockByIdentity(@Param("appId") String appId, @Param("openid") String openid);
+
+    /**
+     * Writes the counters of a locked member and moves its version on by one. The version guard
+     * makes a lost update impossible even if a caller forgot the lock.
+     */
+    @Update("""
+            UPDATE member SET tier_code = #{m.tierCode}, tier_since = #{m.tierSince},
+                   tier_valid_until = #{m.tierValidUntil}, points_balance = #{m.pointsBalance},
+                   growth_value = #{m.growthValue}, total_spend_fen = #{m.totalSpendFen},
+                   order_count = #{m.orderCount}, valid_invites = #{m.validInvites},
+                   version = version + 1, updated_at = #{m.updatedAt}
+             WHERE id = #{m.id} AND version = #{m.version} AND points_balance >= 0
+            """)
+    int saveCounters(@Param("m") MemberRow member);
+}

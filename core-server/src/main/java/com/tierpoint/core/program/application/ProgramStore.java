@@ -1,0 +1,59 @@
+package com.tierpoint.core.program.application;
+
+import com.tierpoint.core.program.infrastructure.ProgramMapper;
+import com.tierpoint.core.program.infrastructure.ProgramRow;
+import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.shared.infrastructure.Json;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The program in force, read from the database and kept in memory for a short time: an update
+ * made through another core instance takes effect here within {@code tierpoint.program.refresh}
+ * (1s by default); an update made here takes effect at once.
+ */
+@Component
+public class ProgramStore {
+
+    private final ProgramMapper mapper;
+    private final long refreshNanos;
+    private volatile Cached cached;
+
+    ProgramStore(ProgramMapper mapper, @Value("${tierpoint.program.refresh:1s}") Duration refresh) {
+        this.mapper = mapper;
+        this.refreshNanos = refresh.toNanos();
+    }
+
+    /** The program in force; {@link ProgramNotConfigured} when none was ever stored. */
+    public Program current() {
+        Cached c = cached;
+        long now = System.nanoTime();
+        if (c != null && now - c.loadedAt < refreshNanos) {
+            return c.program;
+        }
+        ProgramRow row = mapper.current();
+        if (row == null) {
+            throw new ProgramNotConfigured();
+        }
+        Program program = fromRow(row);
+        cached = new Cached(program, now);
+        return program;
+    }
+
+    /** Reads the program under a row lock, for the transaction that replaces it. */
+    Program lockForUpdate() {
+        ProgramRow row = mapper.lockCurrent();
+        return row == null ? null : fromRow(row);
+    }
+
+    void forget() {
+        cached = null;
+    }
+
+    static Program fromRow(ProgramRow row) {
+        return Json.read(row.definition, Program.class).withVersion(row.version);
+    }
+
+    private record Cached(Program program, long loadedAt) {}
+}

@@ -1,0 +1,73 @@
+package com.tierpoint.core.program.model;
+
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The membership program: the tier ladder (sorted by rank), how orders earn points and growth,
+ * when points expire, and the zone that defines a day. Immutable; changed as a whole.
+ */
+public record Program(
+        String name,
+        String timeZone,
+        List<TierDefinition> tiers,
+        EarnRule earnRule,
+        GrowthRule growthRule,
+        ExpiryPolicy pointsExpiry,
+        int refundWindowDays,
+        long version) {
+
+    public static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+    public Program {
+        tiers = tiers == null
+                ? List.of()
+                : tiers.stream()
+                        .sorted(Comparator.comparingInt(TierDefinition::rank))
+                        .toList();
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : timeZone;
+        pointsExpiry = pointsExpiry == null ? ExpiryPolicy.never() : pointsExpiry;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Program withVersion(long newVersion) {
+        return new Program(name, timeZone, tiers, earnRule, growthRule, pointsExpiry, refundWindowDays, newVersion);
+    }
+
+    /** The tier every member starts in: the lowest rank. */
+    public TierDefinition entryTier() {
+        return tiers.get(0);
+    }
+
+    /** A tier by code; a member whose tier was removed from the program counts as entry tier. */
+    public TierDefinition tier(String code) {
+        return tiers.stream()
+                .filter(t -> t.code().equals(code))
+                .findFirst()
+                .orElse(entryTier());
+    }
+
+    /** The next tier up, if any. */
+    public Optional<TierDefinition> tierAbove(TierDefinition tier) {
+        return tiers.stream().filter(t -> t.rank() > tier.rank()).findFirst();
+    }
+
+    /**
+     * The highest tier above {@code current} whose upgrade rule the metrics satisfy; empty when
+     * there is none (upgrades only: tiers drop through retention, never here).
+     */
+    public Optional<TierDefinition> upgradeFor(TierDefinition current, MetricSource metrics) {
+        TierDefinition best = null;
+        for (TierDefinition t : tiers) {
+            if (t.rank() > current.rank() && !t.upgradeRule().isEmpty() && t.upgradeRule().heldBy(metrics)) {
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,40 @@
+package com.tierpoint.core.tier.application;
+
+import com.tierpoint.core.member.application.MemberMetrics;
+import com.tierpoint.core.member.infrastructure.MemberRow;
+import com.tierpoint.core.order.infrastructure.OrderMapper;
+import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.program.model.TierDefinition;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Upgrades a member in the same transaction as the change that crossed a threshold. Straight to
+ * the highest tier the metrics support; never down (dropping is the retention job's business).
+ */
+@Component
+public class RecalculatingTier {
+
+    /** A tier move, to be written to the outbox with the member's new version. */
+    public record TierChange(String fromCode, String toCode, Instant validUntil) {}
+
+    private final OrderMapper orders;
+
+    RecalculatingTier(OrderMapper orders) {
+        this.orders = orders;
+    }
+
+    /** Applies an upgrade to the locked, not yet saved member row. */
+    public Optional<TierChange> upgradeIfEarned(MemberRow member, Program program, Instant now) {
+        TierDefinition current = program.tier(member.tierCode);
+        MemberMetrics metrics = new MemberMetrics(member, orders, now);
+        return program.upgradeFor(current, metrics).map(target -> {
+            Instant validUntil = target.validUntil(now, program.zone());
+            member.tierCode = target.code();
+            member.tierSince = now.toEpochMilli();
+            member.tierValidUntil = validUntil == null ? null : validUntil.toEpochMilli();
+            return new TierChange(current.code(), target.code(), validUntil);
+        });
+    }
+}
