@@ -1,0 +1,175 @@
+package com.tierpoint.core.support;
+
+import com.tierpoint.core.TierpointCoreApplication;
+import com.tierpoint.core.auth.ApiKeys;
+import com.tierpoint.proto.v1.EarnRequest;
+import com.tierpoint.proto.v1.EnrollMemberRequest;
+import com.tierpoint.proto.v1.MemberServiceGrpc;
+import com.tierpoint.proto.v1.OrderServiceGrpc;
+import com.tierpoint.proto.v1.PointsServiceGrpc;
+import com.tierpoint.proto.v1.PointsWriteResponse;
+import com.tierpoint.proto.v1.Program;
+import com.tierpoint.proto.v1.ProgramServiceGrpc;
+import com.tierpoint.proto.v1.UpdateProgramRequest;
+import com.tierpoint.proto.v1.WeChatIdentity;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole core once (one Spring context for every test class) against real MariaDB and
+ * Redis (see {@link TestServices}), serving gRPC in-process, with a clock the tests move.
+ * Tests talk to it only through the public gRPC contract, authenticated like any client.
+ */
+@SpringBootTest(classes = {TierpointCoreApplication.class, CoreTestBase.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.NONE)
+public abstract class CoreTestBase {
+
+    public static final String IN_PROCESS = "tierpoint-core-test";
+    public static final Instant T0 = Instant.parse("2026-03-10T02:00:00Z");
+
+    /** Every scope. */
+    public static final String ADMIN_KEY = "test-admin-key";
+    /** members:read and points:read only. */
+    public static final String READER_KEY = "test-reader-key";
+    /** orders:write only. */
+    public static final String ORDERS_KEY = "test-orders-key";
+
+    private static ManagedChannel channel;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry r) {
+        TestServices s = TestServices.get();
+        r.add("spring.datasource.url", () -> s.jdbcUrl);
+        r.add("spring.datasource.username", () -> s.jdbcUser);
+        r.add("spring.datasource.password", () -> s.jdbcPassword);
+        r.add("tierpoint.redis.url", s::redisUrl);
+        r.add("tierpoint.grpc.in-process-name", () -> IN_PROCESS);
+        r.add("tierpoint.demo.enabled", () -> "false");
+        r.add("tierpoint.program.refresh", () -> "0s");
+        r.add("tierpoint.cache.repair-interval", () -> "100ms");
+        client(r, 0, "test-admin", ADMIN_KEY,
+                "members:read,members:write,points:read,points:write,orders:write,program:admin");
+        client(r, 1, "test-reader", READER_KEY, "members:read,points:read");
+        client(r, 2, "test-orders", ORDERS_KEY, "orders:write");
+    }
+
+    private static void client(DynamicPropertyRegistry r, int i, String id, String key, String scopes) {
+        r.add("tierpoint.auth.clients[" + i + "].id", () -> id);
+        r.add("tierpoint.auth.clients[" + i + "].key-sha256", () -> ApiKeys.sha256(key));
+        r.add("tierpoint.auth.clients[" + i + "].scopes", () -> scopes);
+    }
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(T0);
+        }
+    }
+
+    @BeforeEach
+    void resetClockAndProgram() {
+        clock.set(T0);
+        useProgram(TestPrograms.standard());
+    }
+
+    @AfterAll
+    static void keepChannel() {
+        // the channel lives as long as the shared context; closed with the JVM
+    }
+
+    protected static synchronized ManagedChannel channel() {
+        if (channel == null) {
+            channel = InProcessChannelBuilder.forName(IN_PROCESS).directExecutor().build();
+        }
+        return channel;
+    }
+
+    public static CallCredentials key(String apiKey) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata m = new Metadata();
+                m.put(Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER), apiKey);
+                applier.apply(m);
+            }
+        };
+    }
+
+    protected static MemberServiceGrpc.MemberServiceBlockingStub members() {
+        return MemberServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    protected static PointsServiceGrpc.PointsServiceBlockingStub points() {
+        return PointsServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    protected static OrderServiceGrpc.OrderServiceBlockingStub orders() {
+        return OrderServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    protected static ProgramServiceGrpc.ProgramServiceBlockingStub programs() {
+        return ProgramServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    protected static Program useProgram(Program program) {
+        return programs().updateProgram(UpdateProgramRequest.newBuilder()
+                .setIdempotencyKey(UUID.randomUUID().toString())
+                .setProgram(program)
+                .build());
+    }
+
+    /** Enrolls a fresh member (unique openid) and returns its id. */
+    protected static String newMember() {
+        return members().enrollMember(EnrollMemberRequest.newBuilder()
+                        .setIdempotencyKey(UUID.randomUUID().toString())
+                        .setIdentity(WeChatIdentity.newBuilder()
+                                .setAppId("wxtest")
+                                .setOpenid("o_" + UUID.randomUUID()))
+                        .build())
+                .getMember()
+                .getMemberId();
+    }
+
+    protected static PointsWriteResponse earn(String memberId, long pts) {
+        return points().earn(EarnRequest.newBuilder()
+                .setIdempotencyKey(UUID.randomUUID().toString())
+                .setMemberId(memberId)
+                .setPoints(pts)
+                .setReason("test grant")
+                .setSource("test")
+                .build());
+    }
+
+    protected static String uniqueKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    protected Clock clock() {
+        return clock;
+    }
+}

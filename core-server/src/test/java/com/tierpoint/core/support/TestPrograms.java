@@ -1,0 +1,76 @@
+package com.tierpoint.core.support;
+
+import com.tierpoint.proto.v1.Benefit;
+import com.tierpoint.proto.v1.Combinator;
+import com.tierpoint.proto.v1.Condition;
+import com.tierpoint.proto.v1.EarnRule;
+import com.tierpoint.proto.v1.ExpiryKind;
+import com.tierpoint.proto.v1.ExpiryPolicy;
+import com.tierpoint.proto.v1.GrowthRule;
+import com.tierpoint.proto.v1.Metric;
+import com.tierpoint.proto.v1.Program;
+import com.tierpoint.proto.v1.Rounding;
+import com.tierpoint.proto.v1.Tier;
+import com.tierpoint.proto.v1.TierRule;
+
+/**
+ * Programs for tests. {@link #standard()}: 1 point and 1 growth per yuan, points expire 365
+ * days after earning, no refund window;
+ * MEMBER (x1) -> SILVER (x1.2: growth >= 1000 OR 5 orders in 365 days)
+ * -> GOLD (x1.5: spend >= ¥3000 in 365 days AND growth >= 2000, 12 months, keep with ¥2000)
+ * -> DIAMOND (x2: growth >= 10000 AND spend >= ¥10000 in 365 days).
+ */
+public final class TestPrograms {
+
+    private TestPrograms() {}
+
+    public static Program standard() {
+        return Program.newBuilder()
+                .setName("Test Club")
+                .setTimeZone("Asia/Shanghai")
+                .addTiers(tier("MEMBER", "普通会员", 0, 100, null, 0, null))
+                .addTiers(tier("SILVER", "银卡会员", 1, 120,
+                        rule(Combinator.ANY, cond(Metric.GROWTH_VALUE, 1_000, 0), cond(Metric.ORDER_COUNT, 5, 365)),
+                        12, null))
+                .addTiers(tier("GOLD", "金卡会员", 2, 150,
+                        rule(Combinator.ALL, cond(Metric.SPEND_FEN, 300_000, 365), cond(Metric.GROWTH_VALUE, 2_000, 0)),
+                        12, rule(Combinator.ALL, cond(Metric.SPEND_FEN, 200_000, 365))))
+                .addTiers(tier("DIAMOND", "钻石会员", 3, 200,
+                        rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 10_000, 0), cond(Metric.SPEND_FEN, 1_000_000, 365)),
+                        12, null))
+                .setEarnRule(EarnRule.newBuilder().setPoints(1).setPerFen(100).setRounding(Rounding.ROUNDING_DOWN))
+                .setGrowthRule(GrowthRule.newBuilder().setGrowth(1).setPerFen(100).setRounding(Rounding.ROUNDING_DOWN))
+                .setPointsExpiry(ExpiryPolicy.newBuilder().setKind(ExpiryKind.DAYS_AFTER_EARN).setDays(365))
+                .build();
+    }
+
+    public static Tier tier(String code, String name, int rank, int multiplier, TierRule upgrade, int validityMonths,
+            TierRule retention) {
+        Tier.Builder t = Tier.newBuilder()
+                .setCode(code)
+                .setName(name)
+                .setRank(rank)
+                .setPointsMultiplierPercent(multiplier)
+                .setValidityMonths(validityMonths)
+                .addBenefits(Benefit.newBuilder().setCode("POINTS").setDescription(name + "积分 x" + multiplier / 100.0));
+        if (upgrade != null) {
+            t.setUpgradeRule(upgrade);
+        }
+        if (retention != null) {
+            t.setRetentionRule(retention);
+        }
+        return t.build();
+    }
+
+    public static TierRule rule(Combinator c, Condition... conditions) {
+        TierRule.Builder r = TierRule.newBuilder().setCombinator(c);
+        for (Condition x : conditions) {
+            r.addConditions(x);
+        }
+        return r.build();
+    }
+
+    public static Condition cond(Metric m, long threshold, int windowDays) {
+        return Condition.newBuilder().setMetric(m).setThreshold(threshold).setWindowDays(windowDays).build();
+    }
+}
