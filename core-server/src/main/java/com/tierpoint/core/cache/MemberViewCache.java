@@ -77,6 +77,7 @@ public class MemberViewCache implements AutoCloseable {
 
     private final RedisConnection redis;
     private final ConcurrentHashMap<Long, Long> missed = new ConcurrentHashMap<>();
+    private final Object repairLock = new Object();
     private volatile boolean suspect;
     private volatile boolean overflowed;
     private final ScheduledExecutorService repair;
@@ -178,11 +179,13 @@ public class MemberViewCache implements AutoCloseable {
     }
 
     private void remember(long memberId, long version) {
-        suspect = true;
-        if (missed.size() >= MAX_MISSED) {
-            overflowed = true;
-        } else {
-            missed.merge(memberId, version, Math::max);
+        synchronized (repairLock) {
+            if (missed.size() >= MAX_MISSED) {
+                overflowed = true;
+            } else {
+                missed.merge(memberId, version, Math::max);
+            }
+            suspect = true;
         }
     }
 
@@ -193,18 +196,33 @@ public class MemberViewCache implements AutoCloseable {
         }
         try {
             RedisCommands<String, String> cmd = redis.sync();
-            if (overflowed) {
-                clearAllViews(cmd);
-                overflowed = false;
-                missed.clear();
+            boolean clearAll;
+            synchronized (repairLock) {
+                clearAll = overflowed;
+                if (clearAll) {
+                    // every view goes; invalidations missed from here on are kept and replayed below
+                    overflowed = false;
+                    missed.clear();
+                }
+            }
+            if (clearAll) {
+                try {
+                    clearAllViews(cmd);
+                } catch (RedisException e) {
+                    overflowed = true;
+                    throw e;
+                }
             }
             for (var e : missed.entrySet()) {
                 tombstone(cmd, e.getKey(), e.getValue());
                 missed.remove(e.getKey(), e.getValue());
             }
-            if (missed.isEmpty() && !overflowed) {
-                suspect = false;
-                log.info("Redis reachable again; missed invalidations replayed, member views served from cache");
+            synchronized (repairLock) {
+                // a writer may have missed another invalidation meanwhile: only clear when none is left
+                if (missed.isEmpty() && !overflowed) {
+                    suspect = false;
+                    log.info("Redis reachable again; missed invalidations replayed, member views served from cache");
+                }
             }
         } catch (RedisException e) {
             // still down; try again on the next tick

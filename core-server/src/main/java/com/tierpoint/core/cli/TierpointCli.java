@@ -70,7 +70,7 @@ public final class TierpointCli {
               balance  --member ID
               history  --member ID [--page-size N] [--page-token T]
               order    --order ID --member ID --amount-fen N --status PAID|PARTIALLY_REFUNDED|REFUNDED|COMPLETED
-                       [--refunded-fen N]
+                       [--refunded-fen N] [--occurred-at 2026-11-11T08:00:00Z]
               program  [--set FILE.json [--expected-version V]]
               hash-key KEY                prints the SHA-256 to configure for a client key
             """;
@@ -178,7 +178,7 @@ public final class TierpointCli {
                             .setAmountFen(number(o, "amount-fen"))
                             .setRefundedFen(o.containsKey("refunded-fen") ? number(o, "refunded-fen") : 0)
                             .setStatus(status(required(o, "status")))
-                            .setOccurredAt(now())
+                            .setOccurredAt(occurredAt(o))
                             .build());
             case "program" -> program(o, channel, creds, key);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);
@@ -223,9 +223,17 @@ public final class TierpointCli {
         }
     }
 
-    private static Timestamp now() {
-        Instant i = Instant.now();
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    /** --occurred-at ISO instant; unset (the server's time) when omitted. */
+    private static Timestamp occurredAt(Map<String, String> o) {
+        if (!o.containsKey("occurred-at")) {
+            return Timestamp.getDefaultInstance();
+        }
+        try {
+            Instant i = Instant.parse(o.get("occurred-at"));
+            return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--occurred-at must be an ISO instant like 2026-11-11T08:00:00Z");
+        }
     }
 
     private static String required(Map<String, String> o, String name) {

@@ -108,7 +108,10 @@ public class EnrollingMember {
         try {
             members.insert(row);
         } catch (DuplicateKeyException alreadyEnrolled) {
-            MemberRow existing = members.lockByIdentity(c.appId(), c.openid());
+            // a plain read: this transaction has read nothing yet, so it sees the committed row;
+            // an exclusive lock here would deadlock racing enrollments (each holds a shared lock
+            // on the unique key after its failed insert)
+            MemberRow existing = members.findByIdentity(c.appId(), c.openid());
             return new Result(existing.id, false);
         }
         Map<String, Object> payload = new LinkedHashMap<>();

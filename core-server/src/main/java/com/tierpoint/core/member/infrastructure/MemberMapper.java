@@ -16,9 +16,6 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
     @Select("SELECT * FROM member WHERE app_id = #{appId} AND openid = #{openid}")
     MemberRow findByIdentity(@Param("appId") String appId, @Param("openid") String openid);
 
-    @Select("SELECT * FROM member WHERE app_id = #{appId} AND openid = #{openid} FOR UPDATE")
-    MemberRow lockByIdentity(@Param("appId") String appId, @Param("openid") String openid);
-
     /**
      * Writes the counters of a locked member and moves its version on by one. The version guard
      * makes a lost update impossible even if a caller forgot the lock.

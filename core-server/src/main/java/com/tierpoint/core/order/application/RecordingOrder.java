@@ -41,6 +41,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordingOrder {
 
+    /** How far ahead of our clock the order system's clock may run. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     public record Command(
             String orderId, String memberId, long amountFen, long refundedFen, OrderStatus status, Instant occurredAt) {
 
@@ -104,6 +107,8 @@ public class RecordingOrder {
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
         c.validate(v);
+        v.require(c.occurredAt() == null || !c.occurredAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW)),
+                "occurred_at", "must not be in the future");
         v.throwIfInvalid();
         Program program = programs.current();
         return idempotent.execute(key, "RecordOrder", c, OrderResult.class, () -> apply(c, program));
@@ -123,7 +128,7 @@ public class RecordingOrder {
             order = grant(change, c, program);
             created = true;
         } else {
-            if (order.memberId != m.id) {
+            if (!order.memberId.equals(m.id)) {
                 throw new RuleRejected("ORDER_OF_ANOTHER_MEMBER", "order " + c.orderId() + " belongs to another member");
             }
             if (order.amountFen != c.amountFen()) {
@@ -145,6 +150,8 @@ public class RecordingOrder {
         order.updatedAt = now.toEpochMilli();
         boolean upgraded = false;
         if (created) {
+            // stored first: windowed spend and order count are summed from member_order
+            orders.insert(order);
             Optional<RecalculatingTier.TierChange> move = tiers.upgradeIfEarned(m, program, now);
             if (move.isPresent()) {
                 upgraded = true;
@@ -155,7 +162,6 @@ public class RecordingOrder {
                 p.put("order_id", c.orderId());
                 change.emit(EventType.TIER_UPGRADED, p);
             }
-            orders.insert(order);
         } else {
             orders.updateById(order);
         }

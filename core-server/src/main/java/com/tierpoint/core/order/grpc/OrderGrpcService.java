@@ -32,7 +32,7 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
                 r.getAmountFen(),
                 r.getRefundedFen(),
                 status(r.getStatus()),
-                r.hasOccurredAt() ? Protos.instant(r.getOccurredAt()) : null));
+                r.hasOccurredAt() && r.getOccurredAt().getSeconds() != 0 ? Protos.instant(r.getOccurredAt()) : null));
         TierDefinition tier = programs.current().tier(result.tierCode());
         out.onNext(RecordOrderResponse.newBuilder()
                 .setOrderId(result.orderId())
