@@ -11,7 +11,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -251,9 +250,5 @@ public class MemberViewCache implements AutoCloseable {
     @Override
     public void close() {
         repair.shutdownNow();
-    }
-
-    Set<Long> missedMembers() {
-        return Set.copyOf(missed.keySet());
     }
 }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -93,11 +92,7 @@ public abstract class CoreTestBase {
         useProgram(TestPrograms.standard());
     }
 
-    @AfterAll
-    static void keepChannel() {
-        // the channel lives as long as the shared context; closed with the JVM
-    }
-
+    /** One in-process channel for the whole run, like the one shared Spring context. */
     protected static synchronized ManagedChannel channel() {
         if (channel == null) {
             channel = InProcessChannelBuilder.forName(IN_PROCESS).directExecutor().build();

@@ -99,7 +99,7 @@ public class MemberViews {
 
     /** Builds a view straight from MySQL rows. */
     public MemberView build(MemberRow row, Program program, Instant now) {
-        List<Lot> open = lots.openLots(row.id).stream().map(MemberViews::toLot).toList();
+        List<Lot> open = lots.openLots(row.id).stream().map(LotRow::toLot).toList();
         BalanceSummary balance = BalanceSummary.of(open, now);
         TierDefinition tier = program.tier(row.tierCode);
         MemberMetrics metrics = new MemberMetrics(row, orders, now);
@@ -143,9 +143,5 @@ public class MemberViews {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static Lot toLot(LotRow r) {
-        return new Lot(r.id, r.remaining, Instant.ofEpochMilli(r.availableAt), Instant.ofEpochMilli(r.expiresAt));
     }
 }

@@ -203,7 +203,7 @@ public class PointsLedger {
             if (r.expiresAt <= now.toEpochMilli()) {
                 due.add(new Draw(r.id, r.remaining, Instant.ofEpochMilli(r.expiresAt)));
             } else {
-                remaining.add(toLot(r));
+                remaining.add(r.toLot());
             }
         }
         if (!due.isEmpty()) {
@@ -222,7 +222,7 @@ public class PointsLedger {
     /** The member's balance as of the change's time, read inside its transaction. */
     public BalanceSummary balance(MemberChange change) {
         return BalanceSummary.of(
-                lots.openLots(change.memberId()).stream().map(PointsLedger::toLot).toList(), change.now());
+                lots.openLots(change.memberId()).stream().map(LotRow::toLot).toList(), change.now());
     }
 
     public TxnRow transaction(long id) {
@@ -292,9 +292,5 @@ public class PointsLedger {
                 Instant.ofEpochMilli(t.createdAt),
                 t.availableAt == null ? null : Instant.ofEpochMilli(t.availableAt),
                 t.expiresAt == null ? null : Instant.ofEpochMilli(t.expiresAt));
-    }
-
-    static Lot toLot(LotRow r) {
-        return new Lot(r.id, r.remaining, Instant.ofEpochMilli(r.availableAt), Instant.ofEpochMilli(r.expiresAt));
     }
 }

@@ -2,6 +2,7 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.infrastructure.MemberMapper;
 import com.tierpoint.core.points.infrastructure.LotMapper;
+import com.tierpoint.core.points.infrastructure.LotRow;
 import com.tierpoint.core.points.infrastructure.TxnLotMapper;
 import com.tierpoint.core.points.infrastructure.TxnMapper;
 import com.tierpoint.core.points.infrastructure.TxnRow;
@@ -44,7 +45,7 @@ public class ReadingPoints {
 
     public BalanceSummary balance(String memberId) {
         long id = existingMember(memberId);
-        return BalanceSummary.of(lots.openLots(id).stream().map(PointsLedger::toLot).toList(), clock.instant());
+        return BalanceSummary.of(lots.openLots(id).stream().map(LotRow::toLot).toList(), clock.instant());
     }
 
     public Page transactions(String memberId, int pageSize, String pageToken) {

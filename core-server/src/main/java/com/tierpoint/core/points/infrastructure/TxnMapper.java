@@ -19,7 +19,4 @@ public interface TxnMapper extends BaseMapper<TxnRow> {
     /** Points already reversed of a transaction (reversals are positive for a redeem, negative for an earn). */
     @Select("SELECT COALESCE(SUM(ABS(points)), 0) FROM points_txn WHERE ref_txn_id = #{txnId} AND txn_type = 'REVERSE'")
     long reversedOf(@Param("txnId") long txnId);
-
-    @Select("SELECT COALESCE(SUM(points), 0) FROM points_txn WHERE member_id = #{memberId}")
-    long ledgerSum(@Param("memberId") long memberId);
 }

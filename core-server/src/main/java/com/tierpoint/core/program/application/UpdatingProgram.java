@@ -6,6 +6,8 @@ import com.tierpoint.core.program.infrastructure.ProgramMapper;
 import com.tierpoint.core.program.infrastructure.ProgramRow;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.program.model.ProgramPolicy;
+import com.tierpoint.core.program.model.TierDefinition;
+import com.tierpoint.core.shared.model.FieldViolation;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.infrastructure.Json;
 import com.tierpoint.core.shared.model.InvalidArgument;
@@ -16,15 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Replaces the program as a whole, after checking that it makes sense. */
 @Service
 public class UpdatingProgram {
-
-    /** Published after a program change commits, so caches built on the old program go. */
-    public record ProgramChanged(long version) {}
 
     public record Command(Program program, long expectedVersion) {}
 
@@ -33,28 +32,25 @@ public class UpdatingProgram {
     private final IdempotentExecutor idempotent;
     private final Outbox outbox;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     UpdatingProgram(
             ProgramMapper mapper,
             ProgramStore store,
             IdempotentExecutor idempotent,
             Outbox outbox,
-            Clock clock,
-            ApplicationEventPublisher events) {
+            Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.idempotent = idempotent;
         this.outbox = outbox;
         this.clock = clock;
-        this.events = events;
     }
 
     /**
      * @param tiersAsSent the tiers in the order the client sent them, so violations name the
      *     client's indexes ({@link Program} keeps them sorted by rank)
      */
-    public Program update(RequestKey key, Command command, List<com.tierpoint.core.program.model.TierDefinition> tiersAsSent) {
+    public Program update(RequestKey key, Command command, List<TierDefinition> tiersAsSent) {
         Program p = command.program();
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
@@ -64,14 +60,13 @@ public class UpdatingProgram {
         v.require(command.expectedVersion() >= 0, "expected_version", "must not be negative");
         v.throwIfInvalid();
         Program saved = idempotent.execute(key, "UpdateProgram", command, Program.class, () -> save(command));
-        store.forget();
-        events.publishEvent(new ProgramChanged(saved.version()));
+        store.forget(); // cached member views carry the program version they were built with
         return saved;
     }
 
     /** Stores a program at start-up when none exists yet (the demo program of the quickstart). */
     public boolean installIfAbsent(Program program) {
-        List<com.tierpoint.core.shared.model.FieldViolation> violations = ProgramPolicy.check(
+        List<FieldViolation> violations = ProgramPolicy.check(
                 program.name(), program.timeZone(), program.tiers(), program.earnRule(), program.growthRule(),
                 program.pointsExpiry(), program.refundWindowDays());
         if (!violations.isEmpty()) {
@@ -88,7 +83,7 @@ public class UpdatingProgram {
         try {
             mapper.insert(row);
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             return false; // another instance installed it first
         }
     }
