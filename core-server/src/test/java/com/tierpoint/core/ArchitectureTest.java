@@ -23,21 +23,20 @@ class ArchitectureTest {
 
     @Test
     void theCoreHasModelPackagesToCheck() {
-        assertThat(core.that(com.tngtech.archunit.core.domain.JavaClass.Predicates
-                        .resideInAPackage("com.tierpoint.core..model..")))
+        assertThat(core.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                        "com.tierpoint.core..model..")))
                 .isNotEmpty();
     }
 
     @Test
     void modelClassesDependOnNoFrameworkPersistenceCacheOrTransport() {
         ArchRule rule = noClasses()
-                .that().resideInAPackage("com.tierpoint.core..model..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..",
-                        "org.apache.ibatis..",
-                        "com.baomidou..",
-                        "io.lettuce..",
-                        "io.grpc..")
+                .that()
+                .resideInAPackage("com.tierpoint.core..model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "org.apache.ibatis..", "com.baomidou..", "io.lettuce..", "io.grpc..")
                 .because("the domain model must stay plain Java, independent of frameworks and infrastructure");
 
         rule.check(core);

@@ -36,14 +36,17 @@ public final class ApiKeyInterceptor implements ServerInterceptor {
         }
         Optional<Caller> caller = keys.authenticate(presentedKey(headers));
         if (caller.isEmpty()) {
-            call.close(Status.UNAUTHENTICATED.withDescription("a valid API key is required in 'x-api-key'"), new Metadata());
+            call.close(
+                    Status.UNAUTHENTICATED.withDescription("a valid API key is required in 'x-api-key'"),
+                    new Metadata());
             return new ServerCall.Listener<>() {};
         }
         String scope = Scopes.requiredFor(method);
         if (scope == null || !Scopes.satisfied(caller.get(), scope)) {
             call.close(
-                    Status.PERMISSION_DENIED.withDescription("client '" + caller.get().clientId() + "' lacks scope "
-                            + (scope == null ? "for " + method : "'" + scope + "'")),
+                    Status.PERMISSION_DENIED.withDescription(
+                            "client '" + caller.get().clientId() + "' lacks scope "
+                                    + (scope == null ? "for " + method : "'" + scope + "'")),
                     new Metadata());
             return new ServerCall.Listener<>() {};
         }

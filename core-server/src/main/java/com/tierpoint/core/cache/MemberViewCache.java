@@ -2,13 +2,13 @@ package com.tierpoint.core.cache;
 
 import com.tierpoint.core.member.application.MemberView;
 import com.tierpoint.core.shared.infrastructure.Json;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +44,8 @@ public class MemberViewCache implements AutoCloseable {
      * if nothing newer is there: a higher member version, or the same one built for the same or a
      * later program version.
      */
-    static final String PUT_IF_NEWER = """
+    static final String PUT_IF_NEWER =
+            """
             local cur = redis.call('GET', KEYS[1])
             if cur then
               local sep = string.find(cur, '|', 1, true)
@@ -61,7 +62,8 @@ public class MemberViewCache implements AutoCloseable {
             """;
 
     /** KEYS[1] view key; ARGV member version, ttl ms. Leaves a tombstone unless something as new is there. */
-    static final String TOMBSTONE = """
+    static final String TOMBSTONE =
+            """
             local cur = redis.call('GET', KEYS[1])
             if cur then
               local sep = string.find(cur, '|', 1, true)
@@ -129,10 +131,15 @@ public class MemberViewCache implements AutoCloseable {
             return;
         }
         try {
-            redis.sync().eval(PUT_IF_NEWER, ScriptOutputType.INTEGER, new String[] {VIEW_PREFIX + view.memberId()},
-                    String.valueOf(view.version()), String.valueOf(view.programVersion()),
-                    view.version() + ":" + view.programVersion() + "|" + Json.write(view),
-                    String.valueOf(Math.max(1, ttl.toMillis())));
+            redis.sync()
+                    .eval(
+                            PUT_IF_NEWER,
+                            ScriptOutputType.INTEGER,
+                            new String[] {VIEW_PREFIX + view.memberId()},
+                            String.valueOf(view.version()),
+                            String.valueOf(view.programVersion()),
+                            view.version() + ":" + view.programVersion() + "|" + Json.write(view),
+                            String.valueOf(Math.max(1, ttl.toMillis())));
         } catch (RedisException e) {
             errors.increment();
         }
@@ -166,7 +173,8 @@ public class MemberViewCache implements AutoCloseable {
             return;
         }
         try {
-            redis.sync().psetex(IDENTITY_PREFIX + appId + ":" + openid, IDENTITY_TTL.toMillis(), String.valueOf(memberId));
+            redis.sync()
+                    .psetex(IDENTITY_PREFIX + appId + ":" + openid, IDENTITY_TTL.toMillis(), String.valueOf(memberId));
         } catch (RedisException e) {
             errors.increment();
         }
@@ -229,8 +237,12 @@ public class MemberViewCache implements AutoCloseable {
     }
 
     private static void tombstone(RedisCommands<String, String> cmd, long memberId, long version) {
-        cmd.eval(TOMBSTONE, ScriptOutputType.INTEGER, new String[] {VIEW_PREFIX + memberId},
-                String.valueOf(version), String.valueOf(TOMBSTONE_TTL.toMillis()));
+        cmd.eval(
+                TOMBSTONE,
+                ScriptOutputType.INTEGER,
+                new String[] {VIEW_PREFIX + memberId},
+                String.valueOf(version),
+                String.valueOf(TOMBSTONE_TTL.toMillis()));
     }
 
     private static void clearAllViews(RedisCommands<String, String> cmd) {

@@ -52,7 +52,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TierpointCli {
 
-    private static final String USAGE = """
+    private static final String USAGE =
+            """
             usage: java -jar core-server.jar cli COMMAND [--option value ...]
 
             connection (or env TIERPOINT_TARGET / TIERPOINT_API_KEY; the key defaults to ./data/demo-api-key):
@@ -102,10 +103,12 @@ public final class TierpointCli {
         String target = opts.getOrDefault("target", env("TIERPOINT_TARGET", "localhost:9090"));
         String apiKey = opts.containsKey("api-key") ? opts.get("api-key") : defaultKey();
         if (apiKey == null) {
-            err.println("no API key: pass --api-key, set TIERPOINT_API_KEY, or run the quickstart (./data/demo-api-key)");
+            err.println(
+                    "no API key: pass --api-key, set TIERPOINT_API_KEY, or run the quickstart (./data/demo-api-key)");
             return 2;
         }
-        ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+        ManagedChannel channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
+                .build();
         try {
             Message response = call(command, opts, channel, apiKey);
             out.println(JsonFormat.printer().print(response));
@@ -128,58 +131,74 @@ public final class TierpointCli {
             throws IOException {
         CallCredentials creds = new ApiKeyCredentials(apiKey);
         String key = o.getOrDefault("idempotency-key", UUID.randomUUID().toString());
-        var members = MemberServiceGrpc.newBlockingStub(channel).withCallCredentials(creds)
+        var members = MemberServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(creds)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
-        var points = PointsServiceGrpc.newBlockingStub(channel).withCallCredentials(creds)
+        var points = PointsServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(creds)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
         return switch (command) {
-            case "enroll" -> members.enrollMember(EnrollMemberRequest.newBuilder()
-                    .setIdempotencyKey(key)
-                    .setIdentity(identity(o))
-                    .setNickname(o.getOrDefault("nickname", ""))
-                    .setBirthday(o.getOrDefault("birthday", ""))
-                    .build());
-            case "member" -> members.getMember(GetMemberRequest.newBuilder().setMember(ref(o)).build());
-            case "progress" -> members.getTierProgress(GetTierProgressRequest.newBuilder().setMember(ref(o)).build());
-            case "earn" -> points.earn(EarnRequest.newBuilder()
-                    .setIdempotencyKey(key)
-                    .setMemberId(required(o, "member"))
-                    .setPoints(number(o, "points"))
-                    .setReason(required(o, "reason"))
-                    .setSource(o.getOrDefault("source", "cli"))
-                    .build());
-            case "redeem" -> points.redeem(RedeemRequest.newBuilder()
-                    .setIdempotencyKey(key)
-                    .setMemberId(required(o, "member"))
-                    .setPoints(number(o, "points"))
-                    .setReason(required(o, "reason"))
-                    .setSource(o.getOrDefault("source", "cli"))
-                    .build());
-            case "reverse" -> points.reverse(ReverseRequest.newBuilder()
-                    .setIdempotencyKey(key)
-                    .setMemberId(required(o, "member"))
-                    .setTransactionId(required(o, "transaction"))
-                    .setPoints(o.containsKey("points") ? number(o, "points") : 0)
-                    .setReason(o.getOrDefault("reason", ""))
-                    .setSource(o.getOrDefault("source", "cli"))
-                    .build());
-            case "balance" -> points.getBalance(GetBalanceRequest.newBuilder().setMemberId(required(o, "member")).build());
-            case "history" -> points.listTransactions(ListTransactionsRequest.newBuilder()
-                    .setMemberId(required(o, "member"))
-                    .setPageSize(o.containsKey("page-size") ? (int) number(o, "page-size") : 0)
-                    .setPageToken(o.getOrDefault("page-token", ""))
-                    .build());
-            case "order" -> OrderServiceGrpc.newBlockingStub(channel).withCallCredentials(creds)
-                    .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .recordOrder(RecordOrderRequest.newBuilder()
-                            .setIdempotencyKey(key)
-                            .setOrderId(required(o, "order"))
-                            .setMemberId(required(o, "member"))
-                            .setAmountFen(number(o, "amount-fen"))
-                            .setRefundedFen(o.containsKey("refunded-fen") ? number(o, "refunded-fen") : 0)
-                            .setStatus(status(required(o, "status")))
-                            .setOccurredAt(occurredAt(o))
-                            .build());
+            case "enroll" ->
+                members.enrollMember(EnrollMemberRequest.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setIdentity(identity(o))
+                        .setNickname(o.getOrDefault("nickname", ""))
+                        .setBirthday(o.getOrDefault("birthday", ""))
+                        .build());
+            case "member" ->
+                members.getMember(
+                        GetMemberRequest.newBuilder().setMember(ref(o)).build());
+            case "progress" ->
+                members.getTierProgress(
+                        GetTierProgressRequest.newBuilder().setMember(ref(o)).build());
+            case "earn" ->
+                points.earn(EarnRequest.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setMemberId(required(o, "member"))
+                        .setPoints(number(o, "points"))
+                        .setReason(required(o, "reason"))
+                        .setSource(o.getOrDefault("source", "cli"))
+                        .build());
+            case "redeem" ->
+                points.redeem(RedeemRequest.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setMemberId(required(o, "member"))
+                        .setPoints(number(o, "points"))
+                        .setReason(required(o, "reason"))
+                        .setSource(o.getOrDefault("source", "cli"))
+                        .build());
+            case "reverse" ->
+                points.reverse(ReverseRequest.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setMemberId(required(o, "member"))
+                        .setTransactionId(required(o, "transaction"))
+                        .setPoints(o.containsKey("points") ? number(o, "points") : 0)
+                        .setReason(o.getOrDefault("reason", ""))
+                        .setSource(o.getOrDefault("source", "cli"))
+                        .build());
+            case "balance" ->
+                points.getBalance(GetBalanceRequest.newBuilder()
+                        .setMemberId(required(o, "member"))
+                        .build());
+            case "history" ->
+                points.listTransactions(ListTransactionsRequest.newBuilder()
+                        .setMemberId(required(o, "member"))
+                        .setPageSize(o.containsKey("page-size") ? (int) number(o, "page-size") : 0)
+                        .setPageToken(o.getOrDefault("page-token", ""))
+                        .build());
+            case "order" ->
+                OrderServiceGrpc.newBlockingStub(channel)
+                        .withCallCredentials(creds)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .recordOrder(RecordOrderRequest.newBuilder()
+                                .setIdempotencyKey(key)
+                                .setOrderId(required(o, "order"))
+                                .setMemberId(required(o, "member"))
+                                .setAmountFen(number(o, "amount-fen"))
+                                .setRefundedFen(o.containsKey("refunded-fen") ? number(o, "refunded-fen") : 0)
+                                .setStatus(status(required(o, "status")))
+                                .setOccurredAt(occurredAt(o))
+                                .build());
             case "program" -> program(o, channel, creds, key);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'\n" + USAGE);
         };
@@ -187,7 +206,8 @@ public final class TierpointCli {
 
     private static Message program(Map<String, String> o, ManagedChannel channel, CallCredentials creds, String key)
             throws IOException {
-        var programs = ProgramServiceGrpc.newBlockingStub(channel).withCallCredentials(creds)
+        var programs = ProgramServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(creds)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
         if (!o.containsKey("set")) {
             return programs.getProgram(GetProgramRequest.getDefaultInstance());
@@ -230,7 +250,10 @@ public final class TierpointCli {
         }
         try {
             Instant i = Instant.parse(o.get("occurred-at"));
-            return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+            return Timestamp.newBuilder()
+                    .setSeconds(i.getEpochSecond())
+                    .setNanos(i.getNano())
+                    .build();
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("--occurred-at must be an ISO instant like 2026-11-11T08:00:00Z");
         }
@@ -292,7 +315,8 @@ public final class TierpointCli {
             for (var any : details.getDetailsList()) {
                 try {
                     if (any.is(ErrorInfo.class)) {
-                        sb.append("\n  reason: ").append(any.unpack(ErrorInfo.class).getReason());
+                        sb.append("\n  reason: ")
+                                .append(any.unpack(ErrorInfo.class).getReason());
                     } else if (any.is(BadRequest.class)) {
                         for (var v : any.unpack(BadRequest.class).getFieldViolationsList()) {
                             sb.append("\n  ").append(v.getField()).append(": ").append(v.getDescription());
@@ -308,7 +332,8 @@ public final class TierpointCli {
 
     /** Sends the API key as {@code x-api-key} on every call. */
     private static final class ApiKeyCredentials extends CallCredentials {
-        private static final Metadata.Key<String> API_KEY = Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
+        private static final Metadata.Key<String> API_KEY =
+                Metadata.Key.of("x-api-key", Metadata.ASCII_STRING_MARSHALLER);
         private final String key;
 
         ApiKeyCredentials(String key) {

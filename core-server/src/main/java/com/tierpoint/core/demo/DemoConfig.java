@@ -21,7 +21,8 @@ class DemoConfig {
     @Bean
     DemoCredentials demoCredentials() {
         DemoCredentials c = DemoCredentials.loadOrCreate(DemoCredentials.DEFAULT_FILE);
-        log.info("demo mode: API key with every scope is in {} (client id 'demo')",
+        log.info(
+                "demo mode: API key with every scope is in {} (client id 'demo')",
                 DemoCredentials.DEFAULT_FILE.toAbsolutePath());
         return c;
     }

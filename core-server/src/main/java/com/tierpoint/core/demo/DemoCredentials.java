@@ -26,7 +26,8 @@ public final class DemoCredentials {
     public static DemoCredentials loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return new DemoCredentials(Files.readString(file, StandardCharsets.UTF_8).trim());
+                return new DemoCredentials(
+                        Files.readString(file, StandardCharsets.UTF_8).trim());
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] bytes = new byte[24];

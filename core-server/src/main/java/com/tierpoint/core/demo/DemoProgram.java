@@ -22,37 +22,65 @@ public final class DemoProgram {
                 "Tierpoint Demo Club",
                 "Asia/Shanghai",
                 List.of(
-                        new TierDefinition("MEMBER", "普通会员", 0,
-                                List.of(new Benefit("POINTS", "消费1元得1积分")), 100,
-                                TierRule.none(), 0, TierRule.none()),
-                        new TierDefinition("SILVER", "银卡会员", 1,
+                        new TierDefinition(
+                                "MEMBER",
+                                "普通会员",
+                                0,
+                                List.of(new Benefit("POINTS", "消费1元得1积分")),
+                                100,
+                                TierRule.none(),
+                                0,
+                                TierRule.none()),
+                        new TierDefinition(
+                                "SILVER",
+                                "银卡会员",
+                                1,
                                 List.of(new Benefit("DISCOUNT", "全场98折"), new Benefit("BIRTHDAY_GIFT", "生日礼包")),
                                 120,
-                                new TierRule(TierRule.Combinator.ANY, List.of(
-                                        new Condition(Metric.GROWTH_VALUE, 1_000, 0),
-                                        new Condition(Metric.ORDER_COUNT, 5, 365))),
+                                new TierRule(
+                                        TierRule.Combinator.ANY,
+                                        List.of(
+                                                new Condition(Metric.GROWTH_VALUE, 1_000, 0),
+                                                new Condition(Metric.ORDER_COUNT, 5, 365))),
                                 12,
-                                new TierRule(TierRule.Combinator.ALL,
+                                new TierRule(
+                                        TierRule.Combinator.ALL,
                                         List.of(new Condition(Metric.SPEND_FEN, 50_000, 365)))),
-                        new TierDefinition("GOLD", "金卡会员", 2,
-                                List.of(new Benefit("DISCOUNT", "全场95折"), new Benefit("FREE_SHIPPING", "全年包邮"),
+                        new TierDefinition(
+                                "GOLD",
+                                "金卡会员",
+                                2,
+                                List.of(
+                                        new Benefit("DISCOUNT", "全场95折"),
+                                        new Benefit("FREE_SHIPPING", "全年包邮"),
                                         new Benefit("BIRTHDAY_GIFT", "生日礼包")),
                                 150,
-                                new TierRule(TierRule.Combinator.ALL, List.of(
-                                        new Condition(Metric.SPEND_FEN, 300_000, 365),
-                                        new Condition(Metric.VALID_INVITES, 1, 0))),
+                                new TierRule(
+                                        TierRule.Combinator.ALL,
+                                        List.of(
+                                                new Condition(Metric.SPEND_FEN, 300_000, 365),
+                                                new Condition(Metric.VALID_INVITES, 1, 0))),
                                 12,
-                                new TierRule(TierRule.Combinator.ALL,
+                                new TierRule(
+                                        TierRule.Combinator.ALL,
                                         List.of(new Condition(Metric.SPEND_FEN, 200_000, 365)))),
-                        new TierDefinition("DIAMOND", "钻石会员", 3,
-                                List.of(new Benefit("DISCOUNT", "全场9折"), new Benefit("FREE_SHIPPING", "全年包邮"),
+                        new TierDefinition(
+                                "DIAMOND",
+                                "钻石会员",
+                                3,
+                                List.of(
+                                        new Benefit("DISCOUNT", "全场9折"),
+                                        new Benefit("FREE_SHIPPING", "全年包邮"),
                                         new Benefit("EXCLUSIVE_SERVICE", "专属客服")),
                                 200,
-                                new TierRule(TierRule.Combinator.ALL, List.of(
-                                        new Condition(Metric.GROWTH_VALUE, 10_000, 0),
-                                        new Condition(Metric.SPEND_FEN, 1_000_000, 365))),
+                                new TierRule(
+                                        TierRule.Combinator.ALL,
+                                        List.of(
+                                                new Condition(Metric.GROWTH_VALUE, 10_000, 0),
+                                                new Condition(Metric.SPEND_FEN, 1_000_000, 365))),
                                 12,
-                                new TierRule(TierRule.Combinator.ALL,
+                                new TierRule(
+                                        TierRule.Combinator.ALL,
                                         List.of(new Condition(Metric.SPEND_FEN, 600_000, 365))))),
                 new EarnRule(1, 100, Rounding.DOWN),
                 new GrowthRule(1, 100, Rounding.DOWN),

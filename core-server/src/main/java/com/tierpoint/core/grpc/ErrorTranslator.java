@@ -92,7 +92,8 @@ public final class ErrorTranslator implements ServerInterceptor {
             return withInfo(Code.FAILED_PRECONDITION, e.getMessage(), "PROGRAM_NOT_CONFIGURED");
         }
         if (e instanceof PessimisticLockingFailureException) {
-            return status(Code.ABORTED, "the write collided with a concurrent one; retry with the same idempotency key");
+            return status(
+                    Code.ABORTED, "the write collided with a concurrent one; retry with the same idempotency key");
         }
         if (e instanceof CannotGetJdbcConnectionException
                 || e instanceof CannotCreateTransactionException
@@ -144,12 +145,17 @@ public final class ErrorTranslator implements ServerInterceptor {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(code.getNumber())
                 .setMessage(message)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(reason)
+                        .setDomain(DOMAIN)
+                        .build()))
                 .build());
     }
 
     private static StatusRuntimeException status(Code code, String message) {
-        return StatusProto.toStatusRuntimeException(
-                com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message).build());
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(message)
+                .build());
     }
 }

@@ -4,15 +4,15 @@ import com.tierpoint.core.auth.ApiKeyInterceptor;
 import com.tierpoint.core.auth.ApiKeys;
 import com.tierpoint.core.auth.Scopes;
 import com.tierpoint.core.demo.DemoCredentials;
-import java.util.ArrayList;
-import org.springframework.beans.factory.ObjectProvider;
 import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +26,17 @@ class GrpcConfig {
     @Bean
     ApiKeys apiKeys(AuthProperties auth, ObjectProvider<DemoCredentials> demo) {
         List<ApiKeys.Client> clients = new ArrayList<>(auth.clients());
-        demo.ifAvailable(d -> clients.add(new ApiKeys.Client("demo", ApiKeys.sha256(d.key()), List.of(
-                Scopes.MEMBERS_READ, Scopes.MEMBERS_WRITE, Scopes.POINTS_READ, Scopes.POINTS_WRITE,
-                Scopes.ORDERS_WRITE, Scopes.PROGRAM_READ, Scopes.PROGRAM_ADMIN))));
+        demo.ifAvailable(d -> clients.add(new ApiKeys.Client(
+                "demo",
+                ApiKeys.sha256(d.key()),
+                List.of(
+                        Scopes.MEMBERS_READ,
+                        Scopes.MEMBERS_WRITE,
+                        Scopes.POINTS_READ,
+                        Scopes.POINTS_WRITE,
+                        Scopes.ORDERS_WRITE,
+                        Scopes.PROGRAM_READ,
+                        Scopes.PROGRAM_ADMIN))));
         return new ApiKeys(clients);
     }
 
@@ -38,7 +46,11 @@ class GrpcConfig {
         AtomicInteger n = new AtomicInteger();
         // bounded: when every worker is busy and the queue is full, new calls are refused instead of piling up
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                props.threads(), props.threads(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(props.threads() * 64),
+                props.threads(),
+                props.threads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(props.threads() * 64),
                 r -> {
                     Thread t = new Thread(r, "grpc-worker-" + n.incrementAndGet());
                     t.setDaemon(true);

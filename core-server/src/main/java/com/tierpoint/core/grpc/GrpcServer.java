@@ -4,11 +4,11 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptor;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -52,7 +52,8 @@ public final class GrpcServer implements SmartLifecycle {
             builder = InProcessServerBuilder.forName(props.inProcessName());
         } else {
             NettyServerBuilder netty = NettyServerBuilder.forAddress(
-                    new InetSocketAddress(props.host(), props.port()), props.tls().credentials());
+                    new InetSocketAddress(props.host(), props.port()),
+                    props.tls().credentials());
             netty.maxConnectionIdle(5, TimeUnit.MINUTES).permitKeepAliveTime(20, TimeUnit.SECONDS);
             builder = netty;
         }
@@ -70,10 +71,13 @@ public final class GrpcServer implements SmartLifecycle {
             throw new UncheckedIOException("cannot start the gRPC server on port " + props.port(), e);
         }
         health.setStatus("", ServingStatus.SERVING);
-        services.forEach(s -> health.setStatus(s.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING));
-        log.info("gRPC server listening on {}", props.inProcessName() != null && !props.inProcessName().isBlank()
-                ? "in-process:" + props.inProcessName()
-                : props.host() + ":" + server.getPort() + (props.tls().enabled() ? " (TLS)" : ""));
+        services.forEach(
+                s -> health.setStatus(s.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING));
+        log.info(
+                "gRPC server listening on {}",
+                props.inProcessName() != null && !props.inProcessName().isBlank()
+                        ? "in-process:" + props.inProcessName()
+                        : props.host() + ":" + server.getPort() + (props.tls().enabled() ? " (TLS)" : ""));
     }
 
     /** The bound port (useful with port 0); -1 in-process. */

@@ -12,7 +12,10 @@ public final class Protos {
     private Protos() {}
 
     public static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
     }
 
     /** Null (leave unset) for "never". */

@@ -47,8 +47,10 @@ class ApiKeyAuthTest extends CoreTestBase {
         PointsServiceGrpc.PointsServiceBlockingStub anonymous =
                 PointsServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
 
-        assertThatThrownBy(() -> anonymous.getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+        assertThatThrownBy(() -> anonymous.getBalance(
+                        GetBalanceRequest.newBuilder().setMemberId(m).build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
 
@@ -57,7 +59,8 @@ class ApiKeyAuthTest extends CoreTestBase {
         String m = newMember();
 
         assertThatThrownBy(() -> pointsAs(key("not-a-configured-key")).earn(earnRequest(m, 10)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
         assertThat(ledgerLines(m)).isZero();
     }
@@ -77,10 +80,14 @@ class ApiKeyAuthTest extends CoreTestBase {
 
         assertThat(ledgerLines(m)).isEqualTo(1);
         assertThat(memberVersion(m)).isEqualTo(versionBefore);
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(50);
-        assertThat(db.queryForObject("SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?",
-                        Integer.class, request.getIdempotencyKey()))
+        assertThat(db.queryForObject(
+                        "SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?",
+                        Integer.class,
+                        request.getIdempotencyKey()))
                 .isZero();
     }
 
@@ -92,11 +99,15 @@ class ApiKeyAuthTest extends CoreTestBase {
         Member member = MemberServiceGrpc.newBlockingStub(channel())
                 .withCallCredentials(key(READER_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS)
-                .getMember(GetMemberRequest.newBuilder().setMember(MemberRef.newBuilder().setMemberId(m)).build());
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(m))
+                        .build());
 
         assertThat(member.getMemberId()).isEqualTo(m);
         assertThat(member.getPointsAvailable()).isEqualTo(75);
-        assertThat(pointsAs(key(READER_KEY)).getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build())
+        assertThat(pointsAs(key(READER_KEY))
+                        .getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
                         .getAvailable())
                 .isEqualTo(75);
     }
@@ -112,7 +123,8 @@ class ApiKeyAuthTest extends CoreTestBase {
                         .setIdempotencyKey(uniqueKey())
                         .setProgram(TestPrograms.standard().toBuilder().setName("Hijacked Club"))
                         .build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 
         Program after = programs().getProgram(GetProgramRequest.getDefaultInstance());
@@ -124,14 +136,19 @@ class ApiKeyAuthTest extends CoreTestBase {
     void aBearerTokenInTheAuthorizationHeaderAuthenticatesLikeTheApiKeyHeader() {
         String m = newMember();
 
-        long available = pointsAs(bearer(ADMIN_KEY)).earn(earnRequest(m, 33)).getBalance().getAvailable();
+        long available = pointsAs(bearer(ADMIN_KEY))
+                .earn(earnRequest(m, 33))
+                .getBalance()
+                .getAvailable();
 
         assertThat(available).isEqualTo(33);
         assertThatThrownBy(() -> pointsAs(bearer(READER_KEY)).earn(earnRequest(m, 1)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
         assertThatThrownBy(() -> pointsAs(bearer("wrong-key")).earn(earnRequest(m, 1)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
         assertThat(ledgerLines(m)).isEqualTo(1);
     }
@@ -142,8 +159,9 @@ class ApiKeyAuthTest extends CoreTestBase {
                 HealthGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
 
         HealthCheckResponse overall = health.check(HealthCheckRequest.getDefaultInstance());
-        HealthCheckResponse points = health.check(
-                HealthCheckRequest.newBuilder().setService("tierpoint.v1.PointsService").build());
+        HealthCheckResponse points = health.check(HealthCheckRequest.newBuilder()
+                .setService("tierpoint.v1.PointsService")
+                .build());
 
         assertThat(overall.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
         assertThat(points.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
@@ -155,7 +173,11 @@ class ApiKeyAuthTest extends CoreTestBase {
         String sharedKey = uniqueKey();
 
         points().earn(EarnRequest.newBuilder()
-                .setIdempotencyKey(sharedKey).setMemberId(m).setPoints(5).setReason("welcome").build());
+                .setIdempotencyKey(sharedKey)
+                .setMemberId(m)
+                .setPoints(5)
+                .setReason("welcome")
+                .build());
         RecordOrderResponse order = OrderServiceGrpc.newBlockingStub(channel())
                 .withCallCredentials(key(ORDERS_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -171,11 +193,14 @@ class ApiKeyAuthTest extends CoreTestBase {
         assertThat(order.getPointsGranted()).isEqualTo(123);
         List<Map<String, Object>> rows = db.queryForList(
                 "SELECT client_id, operation FROM idempotency_record WHERE idem_key = ? ORDER BY client_id", sharedKey);
-        assertThat(rows).extracting(r -> r.get("client_id"), r -> r.get("operation"))
+        assertThat(rows)
+                .extracting(r -> r.get("client_id"), r -> r.get("operation"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("test-admin", "Earn"),
                         org.assertj.core.groups.Tuple.tuple("test-orders", "RecordOrder"));
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(128);
     }
 
@@ -206,8 +231,8 @@ class ApiKeyAuthTest extends CoreTestBase {
     }
 
     private int ledgerLines(String m) {
-        return db.queryForObject("SELECT COUNT(*) FROM points_txn WHERE member_id = ?", Integer.class,
-                Long.parseLong(m));
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM points_txn WHERE member_id = ?", Integer.class, Long.parseLong(m));
     }
 
     private long memberVersion(String m) {

@@ -54,7 +54,9 @@ class MemberViewCacheTest extends CoreTestBase {
         assertThat(after.getPointsAvailable()).isEqualTo(120);
         assertThat(after.getVersion()).isGreaterThan(before.getVersion());
         assertThat(after.getVersion()).isEqualTo(memberVersionInDb(m));
-        assertThat(cachedView(m)).get().extracting(MemberView::version, MemberView::pointsAvailable)
+        assertThat(cachedView(m))
+                .get()
+                .extracting(MemberView::version, MemberView::pointsAvailable)
                 .containsExactly(after.getVersion(), 120L);
         assertThat(getMember(m)).as("served again from the cache, unchanged").isEqualTo(after);
     }
@@ -75,9 +77,10 @@ class MemberViewCacheTest extends CoreTestBase {
                     .setReason("兑换礼品")
                     .build());
             Member member = getMember(m);
-            TierProgress progress = members().getTierProgress(GetTierProgressRequest.newBuilder()
-                    .setMember(MemberRef.newBuilder().setMemberId(m))
-                    .build());
+            TierProgress progress = members()
+                    .getTierProgress(GetTierProgressRequest.newBuilder()
+                            .setMember(MemberRef.newBuilder().setMemberId(m))
+                            .build());
 
             assertThat(earned.getBalance().getAvailable()).isEqualTo(800);
             assertThat(redeemed.getTransaction().getBalanceAfter()).isEqualTo(600);
@@ -92,9 +95,14 @@ class MemberViewCacheTest extends CoreTestBase {
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(Metric.GROWTH_VALUE, 0L, 1_000L),
                             org.assertj.core.groups.Tuple.tuple(Metric.ORDER_COUNT, 0L, 5L));
-            assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+            assertThat(points().getBalance(GetBalanceRequest.newBuilder()
+                                    .setMemberId(m)
+                                    .build())
+                            .getAvailable())
                     .isEqualTo(600);
-            assertThat(cache.suspect()).as("missed invalidations put the cache in suspect mode").isTrue();
+            assertThat(cache.suspect())
+                    .as("missed invalidations put the cache in suspect mode")
+                    .isTrue();
         } finally {
             TestServices.get().redisProxy.restore();
         }
@@ -126,7 +134,9 @@ class MemberViewCacheTest extends CoreTestBase {
         assertThat(afterRepair.getVersion()).isEqualTo(memberVersionInDb(m));
         Member servedFromCache = getMember(m);
         assertThat(servedFromCache).isEqualTo(afterRepair);
-        assertThat(cachedView(m)).get().extracting(MemberView::version, MemberView::pointsAvailable)
+        assertThat(cachedView(m))
+                .get()
+                .extracting(MemberView::version, MemberView::pointsAvailable)
                 .containsExactly(afterRepair.getVersion(), 100L);
     }
 
@@ -157,7 +167,9 @@ class MemberViewCacheTest extends CoreTestBase {
 
         cache.offer(withVersionAndPoints(cached, cached.version() - 1, 999), Duration.ofMinutes(5));
 
-        assertThat(cachedView(m)).get().extracting(MemberView::version, MemberView::pointsAvailable)
+        assertThat(cachedView(m))
+                .get()
+                .extracting(MemberView::version, MemberView::pointsAvailable)
                 .containsExactly(current.getVersion(), 30L);
         Member again = getMember(m);
         assertThat(again.getPointsAvailable()).isEqualTo(30);
@@ -165,9 +177,10 @@ class MemberViewCacheTest extends CoreTestBase {
     }
 
     private static Member getMember(String m) {
-        return members().getMember(GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(m))
-                .build());
+        return members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(m))
+                        .build());
     }
 
     private Optional<MemberView> cachedView(String m) {
@@ -179,10 +192,28 @@ class MemberViewCacheTest extends CoreTestBase {
     }
 
     private static MemberView withVersionAndPoints(MemberView v, long version, long pointsAvailable) {
-        return new MemberView(v.memberId(), v.appId(), v.openid(), v.unionid(), v.nickname(), v.birthday(),
-                v.tierCode(), v.tierSince(), v.tierValidUntil(), pointsAvailable, v.pointsPending(),
-                v.expiringSoonest(), v.growthValue(), v.totalSpendFen(), v.orderCount(), v.validInvites(),
-                v.enrolledAt(), version, v.programVersion(), v.metrics(), v.freshUntil());
+        return new MemberView(
+                v.memberId(),
+                v.appId(),
+                v.openid(),
+                v.unionid(),
+                v.nickname(),
+                v.birthday(),
+                v.tierCode(),
+                v.tierSince(),
+                v.tierValidUntil(),
+                pointsAvailable,
+                v.pointsPending(),
+                v.expiringSoonest(),
+                v.growthValue(),
+                v.totalSpendFen(),
+                v.orderCount(),
+                v.validInvites(),
+                v.enrolledAt(),
+                version,
+                v.programVersion(),
+                v.metrics(),
+                v.freshUntil());
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) {

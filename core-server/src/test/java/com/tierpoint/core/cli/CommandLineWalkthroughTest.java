@@ -59,17 +59,29 @@ class CommandLineWalkthroughTest extends CoreTestBase {
         String m = e.getMember().getMemberId();
         String order = "SO-" + UUID.randomUUID();
 
-        assertThat(cli("earn", "--member", m, "--points", "200", "--reason", "评价奖励").code).isZero();
+        assertThat(cli("earn", "--member", m, "--points", "200", "--reason", "评价奖励").code)
+                .isZero();
         Result paid = cli("order", "--order", order, "--member", m, "--amount-fen", "120000", "--status", "PAID");
         RecordOrderResponse.Builder o = RecordOrderResponse.newBuilder();
         JsonFormat.parser().merge(paid.out, o);
         assertThat(o.getPointsGranted()).isEqualTo(1200);
         assertThat(o.getTier().getCode()).isEqualTo("SILVER");
-        assertThat(cli("redeem", "--member", m, "--points", "150", "--reason", "兑换10元券").code).isZero();
+        assertThat(cli("redeem", "--member", m, "--points", "150", "--reason", "兑换10元券").code)
+                .isZero();
         assertThat(cli("progress", "--member", m).out).contains("\"nextTier\"", "GOLD");
         assertThat(cli("history", "--member", m).out).contains("REDEEM", "兑换10元券", "订单消费");
-        Result refund = cli("order", "--order", order, "--member", m, "--amount-fen", "120000",
-                "--status", "PARTIALLY_REFUNDED", "--refunded-fen", "60000");
+        Result refund = cli(
+                "order",
+                "--order",
+                order,
+                "--member",
+                m,
+                "--amount-fen",
+                "120000",
+                "--status",
+                "PARTIALLY_REFUNDED",
+                "--refunded-fen",
+                "60000");
         assertThat(refund.err).isEmpty();
         assertThat(refund.out).contains("\"pointsReversed\": \"600\"");
 
@@ -114,7 +126,9 @@ class CommandLineWalkthroughTest extends CoreTestBase {
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TierpointCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = TierpointCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -31,8 +31,10 @@ class OutboxTest extends CoreTestBase {
 
         List<OutboxRow> rows = outbox.ofMember(Long.parseLong(m));
 
-        assertThat(rows).extracting(r -> r.eventType)
-                .containsExactly("member.enrolled", "points.earned", "points.earned", "tier.upgraded", "order.recorded");
+        assertThat(rows)
+                .extracting(r -> r.eventType)
+                .containsExactly(
+                        "member.enrolled", "points.earned", "points.earned", "tier.upgraded", "order.recorded");
         assertThat(rows).extracting(r -> r.memberVersion).containsExactly(1L, 2L, 3L, 3L, 3L);
         assertThat(rows.get(3).payload).contains("\"from_tier\":\"MEMBER\"", "\"to_tier\":\"SILVER\"");
         assertThat(rows.get(1).payload).contains("\"points\":50", "\"member_id\":\"" + m + "\"");
@@ -44,7 +46,11 @@ class OutboxTest extends CoreTestBase {
         int before = outbox.ofMember(Long.parseLong(m)).size();
 
         assertThatThrownBy(() -> points().redeem(RedeemRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey()).setMemberId(m).setPoints(1).setReason("x").build()))
+                        .setIdempotencyKey(uniqueKey())
+                        .setMemberId(m)
+                        .setPoints(1)
+                        .setReason("x")
+                        .build()))
                 .isInstanceOf(StatusRuntimeException.class);
 
         assertThat(outbox.ofMember(Long.parseLong(m))).hasSize(before);

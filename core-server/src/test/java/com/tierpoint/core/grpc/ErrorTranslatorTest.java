@@ -46,9 +46,8 @@ class ErrorTranslatorTest {
 
     @Test
     void anInvalidArgumentCarriesABadRequestNamingEachField() throws InvalidProtocolBufferException {
-        InvalidArgument invalid = new InvalidArgument(List.of(
-                new FieldViolation("points", "must be positive"),
-                new FieldViolation("reason", "is required")));
+        InvalidArgument invalid = new InvalidArgument(
+                List.of(new FieldViolation("points", "must be positive"), new FieldViolation("reason", "is required")));
 
         StatusRuntimeException e = ErrorTranslator.translate(invalid, METHOD);
 

@@ -37,14 +37,24 @@ class NettyGrpcServerTest {
     @BeforeEach
     void start() {
         GrpcServerProperties props = new GrpcServerProperties(
-                "127.0.0.1", 0, null, 2, 1 << 20, Duration.ofSeconds(1),
+                "127.0.0.1",
+                0,
+                null,
+                2,
+                1 << 20,
+                Duration.ofSeconds(1),
                 new GrpcServerProperties.Tls(null, null, null));
-        ApiKeys keys = new ApiKeys(List.of(new ApiKeys.Client("ops", ApiKeys.sha256("ops-key"), List.of("members:read"))));
-        server = new GrpcServer(props, List.of(),
+        ApiKeys keys =
+                new ApiKeys(List.of(new ApiKeys.Client("ops", ApiKeys.sha256("ops-key"), List.of("members:read"))));
+        server = new GrpcServer(
+                props,
+                List.of(),
                 List.of(new MetricsInterceptor(meters), new ApiKeyInterceptor(keys), new ErrorTranslator()),
                 Executors.newFixedThreadPool(2));
         server.start();
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+                .usePlaintext()
+                .build();
     }
 
     @AfterEach
@@ -65,17 +75,22 @@ class NettyGrpcServerTest {
     @Test
     void reflectionListsServicesForAnAuthenticatedClientOnlyAndCallsAreTimed() throws Exception {
         assertThat(listServices(null).get(5, TimeUnit.SECONDS))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
 
         Object ok = listServices("ops-key").get(5, TimeUnit.SECONDS);
 
-        assertThat(ok).isInstanceOfSatisfying(ServerReflectionResponse.class,
-                r -> assertThat(r.getListServicesResponse().getServiceList())
-                        .extracting(s -> s.getName())
-                        .contains("grpc.health.v1.Health"));
-        assertThat(meters.find("tierpoint.grpc.server").tag("code", "UNAUTHENTICATED").timer()).isNotNull();
-        assertThat(meters.find("tierpoint.grpc.server").tag("code", "OK").timer()).isNotNull();
+        assertThat(ok).isInstanceOfSatisfying(ServerReflectionResponse.class, r -> assertThat(
+                        r.getListServicesResponse().getServiceList())
+                .extracting(s -> s.getName())
+                .contains("grpc.health.v1.Health"));
+        assertThat(meters.find("tierpoint.grpc.server")
+                        .tag("code", "UNAUTHENTICATED")
+                        .timer())
+                .isNotNull();
+        assertThat(meters.find("tierpoint.grpc.server").tag("code", "OK").timer())
+                .isNotNull();
     }
 
     @Test
@@ -110,7 +125,8 @@ class NettyGrpcServerTest {
                 result.complete("completed without a response");
             }
         });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+        requests.onNext(
+                ServerReflectionRequest.newBuilder().setListServices("*").build());
         requests.onCompleted();
         return result;
     }

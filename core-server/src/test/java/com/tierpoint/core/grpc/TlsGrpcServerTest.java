@@ -38,7 +38,8 @@ class TlsGrpcServerTest {
     @Test
     void withACertificateTheServerSpeaksTls() throws Exception {
         start(new GrpcServerProperties.Tls(path("server.pem"), path("server.key"), null));
-        ChannelCredentials trustCa = TlsChannelCredentials.newBuilder().trustManager(file("ca.pem")).build();
+        ChannelCredentials trustCa =
+                TlsChannelCredentials.newBuilder().trustManager(file("ca.pem")).build();
 
         assertThat(check(trustCa)).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     }
@@ -46,7 +47,8 @@ class TlsGrpcServerTest {
     @Test
     void withAClientCaTheServerRefusesClientsWithoutACertificate() throws Exception {
         start(new GrpcServerProperties.Tls(path("server.pem"), path("server.key"), path("ca.pem")));
-        ChannelCredentials noClientCert = TlsChannelCredentials.newBuilder().trustManager(file("ca.pem")).build();
+        ChannelCredentials noClientCert =
+                TlsChannelCredentials.newBuilder().trustManager(file("ca.pem")).build();
         ChannelCredentials withClientCert = TlsChannelCredentials.newBuilder()
                 .trustManager(file("ca.pem"))
                 .keyManager(file("client.pem"), file("client.key"))
@@ -59,15 +61,20 @@ class TlsGrpcServerTest {
     private void start(GrpcServerProperties.Tls tls) {
         GrpcServerProperties props =
                 new GrpcServerProperties("127.0.0.1", 0, null, 2, 1 << 20, Duration.ofSeconds(1), tls);
-        server = new GrpcServer(props, List.of(),
-                List.of(new MetricsInterceptor(new SimpleMeterRegistry()), new ApiKeyInterceptor(new ApiKeys(List.of())),
+        server = new GrpcServer(
+                props,
+                List.of(),
+                List.of(
+                        new MetricsInterceptor(new SimpleMeterRegistry()),
+                        new ApiKeyInterceptor(new ApiKeys(List.of())),
                         new ErrorTranslator()),
                 Executors.newFixedThreadPool(2));
         server.start();
     }
 
     private HealthCheckResponse.ServingStatus check(ChannelCredentials creds) {
-        ManagedChannel channel = Grpc.newChannelBuilder("localhost:" + server.port(), creds).build();
+        ManagedChannel channel =
+                Grpc.newChannelBuilder("localhost:" + server.port(), creds).build();
         try {
             return HealthGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(5, TimeUnit.SECONDS)

@@ -54,10 +54,14 @@ class EnrollingMembersTest extends CoreTestBase {
         WeChatIdentity id = identity();
         String memberId = enroll(id, "", "").getMember().getMemberId();
 
-        Member byIdentity = members().getMember(GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setIdentity(id)).build());
-        Member byId = members().getMember(GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(memberId)).build());
+        Member byIdentity = members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setIdentity(id))
+                        .build());
+        Member byId = members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
 
         assertThat(byIdentity.getMemberId()).isEqualTo(memberId);
         assertThat(byId).isEqualTo(byIdentity);
@@ -65,9 +69,12 @@ class EnrollingMembersTest extends CoreTestBase {
 
     @Test
     void anUnknownIdentityIsNotFoundAndAMissingReferenceIsInvalid() {
-        assertThatThrownBy(() -> members().getMember(GetMemberRequest.newBuilder()
-                        .setMember(MemberRef.newBuilder().setIdentity(identity())).build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+        assertThatThrownBy(() -> members()
+                        .getMember(GetMemberRequest.newBuilder()
+                                .setMember(MemberRef.newBuilder().setIdentity(identity()))
+                                .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
         assertThatThrownBy(() -> members().getMember(GetMemberRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
@@ -78,22 +85,25 @@ class EnrollingMembersTest extends CoreTestBase {
 
     @Test
     void enrollmentWithoutOpenidOrWithABadBirthdayIsRefused() {
-        assertThatThrownBy(() -> enroll(WeChatIdentity.newBuilder().setAppId("wxtest").build(), "", "1995-13-01"))
+        assertThatThrownBy(() ->
+                        enroll(WeChatIdentity.newBuilder().setAppId("wxtest").build(), "", "1995-13-01"))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(fields(e)).containsExactlyInAnyOrder("identity.openid", "birthday");
                 });
         assertThatThrownBy(() -> enroll(identity(), "", "2099-01-01"))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(fields(e)).containsExactly("birthday"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(fields(e)).containsExactly("birthday"));
     }
 
     @Test
     void aNewMembersProgressShowsWhatTheNextTierNeeds() {
         String memberId = enroll(identity(), "", "").getMember().getMemberId();
 
-        TierProgress p = members().getTierProgress(GetTierProgressRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(memberId)).build());
+        TierProgress p = members()
+                .getTierProgress(GetTierProgressRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
 
         assertThat(p.getCurrentTier().getCode()).isEqualTo("MEMBER");
         assertThat(p.getNextTier().getCode()).isEqualTo("SILVER");
@@ -105,15 +115,19 @@ class EnrollingMembersTest extends CoreTestBase {
     }
 
     private static WeChatIdentity identity() {
-        return WeChatIdentity.newBuilder().setAppId("wxtest").setOpenid("o_" + UUID.randomUUID()).build();
+        return WeChatIdentity.newBuilder()
+                .setAppId("wxtest")
+                .setOpenid("o_" + UUID.randomUUID())
+                .build();
     }
 
     private static EnrollMemberResponse enroll(WeChatIdentity id, String nickname, String birthday) {
-        return members().enrollMember(EnrollMemberRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setIdentity(id)
-                .setNickname(nickname)
-                .setBirthday(birthday)
-                .build());
+        return members()
+                .enrollMember(EnrollMemberRequest.newBuilder()
+                        .setIdempotencyKey(uniqueKey())
+                        .setIdentity(id)
+                        .setNickname(nickname)
+                        .setBirthday(birthday)
+                        .build());
     }
 }

@@ -50,16 +50,21 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(r.getOrderId()).isEqualTo(second);
         assertThat(r.getMemberId()).isEqualTo(m);
         assertThat(r.getStatus()).isEqualTo(OrderStatus.PAID);
-        assertThat(r.getPointsGranted()).as("¥500 at 1 point per yuan x1.2 for SILVER").isEqualTo(600);
+        assertThat(r.getPointsGranted())
+                .as("¥500 at 1 point per yuan x1.2 for SILVER")
+                .isEqualTo(600);
         assertThat(r.getPointsPending()).isZero();
-        assertThat(r.getGrowthGranted()).as("growth is not multiplied by the tier").isEqualTo(500);
+        assertThat(r.getGrowthGranted())
+                .as("growth is not multiplied by the tier")
+                .isEqualTo(500);
         assertThat(r.getPointsReversed()).isZero();
         assertThat(r.getPointsUnrecovered()).isZero();
         assertThat(r.getTier().getCode()).isEqualTo("SILVER");
         assertThat(r.getTierUpgraded()).isFalse();
 
         PointsTransaction earnLine = points().listTransactions(
-                ListTransactionsRequest.newBuilder().setMemberId(m).build()).getTransactions(0);
+                        ListTransactionsRequest.newBuilder().setMemberId(m).build())
+                .getTransactions(0);
         assertThat(earnLine.getType()).isEqualTo(TransactionType.EARN);
         assertThat(earnLine.getPoints()).isEqualTo(600);
         assertThat(earnLine.getOrderId()).isEqualTo(second);
@@ -84,7 +89,8 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(r.getGrowthGranted()).isEqualTo(123);
         assertThat(r.getTier().getCode()).isEqualTo("MEMBER");
         PointsTransaction earnLine = points().listTransactions(
-                ListTransactionsRequest.newBuilder().setMemberId(m).build()).getTransactions(0);
+                        ListTransactionsRequest.newBuilder().setMemberId(m).build())
+                .getTransactions(0);
         assertThat(earnLine.getReason()).isEqualTo("订单消费");
         assertThat(earnLine.getOrderId()).isEqualTo(order);
     }
@@ -106,7 +112,9 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(completed.getStatus()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(completed.getPointsGranted()).isEqualTo(200);
         Member after = member(m);
-        assertThat(after.getPointsAvailable()).isEqualTo(before.getPointsAvailable()).isEqualTo(200);
+        assertThat(after.getPointsAvailable())
+                .isEqualTo(before.getPointsAvailable())
+                .isEqualTo(200);
         assertThat(after.getGrowthValue()).isEqualTo(200);
         assertThat(after.getTotalSpendFen()).isEqualTo(20_000);
         assertThat(after.getOrderCount()).isEqualTo(1);
@@ -135,7 +143,9 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(mid.getOrderCount()).isEqualTo(1);
 
         RecordOrderResponse again = record(m, order, 12_345, 5_000, OrderStatus.PARTIALLY_REFUNDED);
-        assertThat(again.getPointsReversed()).as("the same cumulative refund takes nothing more").isZero();
+        assertThat(again.getPointsReversed())
+                .as("the same cumulative refund takes nothing more")
+                .isZero();
         assertThat(again.getPointsGranted()).isEqualTo(73);
 
         RecordOrderResponse full = record(m, order, 12_345, 0, OrderStatus.REFUNDED);
@@ -152,11 +162,14 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(after.getOrderCount()).isZero();
 
         List<PointsTransaction> history = points().listTransactions(
-                ListTransactionsRequest.newBuilder().setMemberId(m).build()).getTransactionsList();
-        assertThat(history).extracting(PointsTransaction::getType)
+                        ListTransactionsRequest.newBuilder().setMemberId(m).build())
+                .getTransactionsList();
+        assertThat(history)
+                .extracting(PointsTransaction::getType)
                 .containsExactly(TransactionType.REVERSE, TransactionType.REVERSE, TransactionType.EARN);
         assertThat(history).extracting(PointsTransaction::getPoints).containsExactly(-73L, -50L, 123L);
-        assertThat(history.get(0).getReversedTransactionId()).isEqualTo(history.get(2).getTransactionId());
+        assertThat(history.get(0).getReversedTransactionId())
+                .isEqualTo(history.get(2).getTransactionId());
         assertLedgerConsistent(db, m);
     }
 
@@ -212,8 +225,8 @@ class RecordingOrdersTest extends CoreTestBase {
                     assertThat(reason(e)).isEqualTo("ORDER_NOT_PAID");
                 });
         assertThatThrownBy(() -> record(m, order, 10_000, 3_000, OrderStatus.PARTIALLY_REFUNDED))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(reason(e)).isEqualTo("ORDER_NOT_PAID"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("ORDER_NOT_PAID"));
 
         Member after = member(m);
         assertThat(after.getVersion()).isEqualTo(before.getVersion());
@@ -223,7 +236,9 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(after.getPointsAvailable()).isZero();
         assertThat(orderRows(order)).isZero();
 
-        assertThat(paid(m, order, 10_000).getPointsGranted()).as("the order can still be reported PAID").isEqualTo(100);
+        assertThat(paid(m, order, 10_000).getPointsGranted())
+                .as("the order can still be reported PAID")
+                .isEqualTo(100);
     }
 
     @Test
@@ -252,14 +267,13 @@ class RecordingOrdersTest extends CoreTestBase {
         String order = orderId();
         paid(owner, order, 10_000);
 
-        assertThatThrownBy(() -> paid(other, order, 10_000))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-                    assertThat(reason(e)).isEqualTo("ORDER_OF_ANOTHER_MEMBER");
-                });
+        assertThatThrownBy(() -> paid(other, order, 10_000)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(reason(e)).isEqualTo("ORDER_OF_ANOTHER_MEMBER");
+        });
         assertThatThrownBy(() -> record(other, order, 10_000, 0, OrderStatus.REFUNDED))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(reason(e)).isEqualTo("ORDER_OF_ANOTHER_MEMBER"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("ORDER_OF_ANOTHER_MEMBER"));
 
         Member intruder = member(other);
         assertThat(intruder.getOrderCount()).isZero();
@@ -289,11 +303,10 @@ class RecordingOrdersTest extends CoreTestBase {
         assertThat(member.getPointsPending()).isEqualTo(100);
         assertThat(member.getPointsAvailable()).isZero();
         assertThat(member.getGrowthValue()).as("growth is not held back").isEqualTo(100);
-        assertThatThrownBy(() -> redeem(m, 1))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-                    assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS");
-                });
+        assertThatThrownBy(() -> redeem(m, 1)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS");
+        });
 
         clock.advance(Duration.ofDays(7).minusSeconds(1));
         assertThat(balance(m).getPending()).isEqualTo(100);
@@ -334,7 +347,8 @@ class RecordingOrdersTest extends CoreTestBase {
     void badInputIsInvalidArgumentNamingTheFieldsAndChangesNothing() {
         String m = newMember();
 
-        assertThatThrownBy(() -> orders().recordOrder(request(m, orderId(), 10_000, 0, OrderStatus.ORDER_STATUS_UNSPECIFIED)))
+        assertThatThrownBy(() ->
+                        orders().recordOrder(request(m, orderId(), 10_000, 0, OrderStatus.ORDER_STATUS_UNSPECIFIED)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(fields(e)).containsExactly("status");
@@ -368,13 +382,13 @@ class RecordingOrdersTest extends CoreTestBase {
         return record(memberId, orderId, amountFen, 0, OrderStatus.PAID);
     }
 
-    private RecordOrderResponse record(String memberId, String orderId, long amountFen, long refundedFen,
-            OrderStatus status) {
+    private RecordOrderResponse record(
+            String memberId, String orderId, long amountFen, long refundedFen, OrderStatus status) {
         return orders().recordOrder(request(memberId, orderId, amountFen, refundedFen, status));
     }
 
-    private RecordOrderRequest request(String memberId, String orderId, long amountFen, long refundedFen,
-            OrderStatus status) {
+    private RecordOrderRequest request(
+            String memberId, String orderId, long amountFen, long refundedFen, OrderStatus status) {
         return RecordOrderRequest.newBuilder()
                 .setIdempotencyKey(uniqueKey())
                 .setOrderId(orderId)
@@ -397,13 +411,15 @@ class RecordingOrdersTest extends CoreTestBase {
     }
 
     private static Member member(String memberId) {
-        return members().getMember(GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(memberId))
-                .build());
+        return members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
     }
 
     private static Balance balance(String memberId) {
-        return points().getBalance(GetBalanceRequest.newBuilder().setMemberId(memberId).build());
+        return points().getBalance(
+                        GetBalanceRequest.newBuilder().setMemberId(memberId).build());
     }
 
     private static String orderId() {
@@ -411,12 +427,17 @@ class RecordingOrdersTest extends CoreTestBase {
     }
 
     private static Timestamp ts(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(i.getEpochSecond())
+                .setNanos(i.getNano())
+                .build();
     }
 
     private int earnLines(String memberId) {
-        return db.queryForObject("SELECT COUNT(*) FROM points_txn WHERE member_id = ? AND txn_type = 'EARN'",
-                Integer.class, Long.parseLong(memberId));
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM points_txn WHERE member_id = ? AND txn_type = 'EARN'",
+                Integer.class,
+                Long.parseLong(memberId));
     }
 
     private int orderRows(String orderId) {

@@ -49,7 +49,9 @@ class ConcurrentLedgerTest extends CoreTestBase {
     @AfterEach
     void stopPool() throws InterruptedException {
         pool.shutdownNow();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("worker threads finished").isTrue();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS))
+                .as("worker threads finished")
+                .isTrue();
     }
 
     /** What one concurrent call came back with: a response or the gRPC error. */
@@ -66,17 +68,21 @@ class ConcurrentLedgerTest extends CoreTestBase {
 
         List<Outcome<PointsWriteResponse>> outcomes = runTogether(48, i -> () -> redeem(m, 10, uniqueKey()));
 
-        List<Outcome<PointsWriteResponse>> succeeded = outcomes.stream().filter(Outcome::ok).toList();
-        List<Outcome<PointsWriteResponse>> refused = outcomes.stream().filter(o -> !o.ok()).toList();
+        List<Outcome<PointsWriteResponse>> succeeded =
+                outcomes.stream().filter(Outcome::ok).toList();
+        List<Outcome<PointsWriteResponse>> refused =
+                outcomes.stream().filter(o -> !o.ok()).toList();
         assertThat(succeeded).hasSize(20);
         assertThat(refused).hasSize(28);
         assertThat(refused).allSatisfy(o -> {
             assertThat(o.error().getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(reason(o.error())).isEqualTo("INSUFFICIENT_POINTS");
         });
-        assertThat(succeeded).extracting(o -> o.value().getTransaction().getBalanceAfter())
-                .containsExactlyInAnyOrder(190L, 180L, 170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L,
-                        90L, 80L, 70L, 60L, 50L, 40L, 30L, 20L, 10L, 0L);
+        assertThat(succeeded)
+                .extracting(o -> o.value().getTransaction().getBalanceAfter())
+                .containsExactlyInAnyOrder(
+                        190L, 180L, 170L, 160L, 150L, 140L, 130L, 120L, 110L, 100L, 90L, 80L, 70L, 60L, 50L, 40L, 30L,
+                        20L, 10L, 0L);
         assertThat(balance(m)).isEqualTo(0);
         assertThat(lines(m, "REDEEM")).isEqualTo(20);
         assertThat(memberVersion(m)).as("one enrol, one earn, twenty redeems").isEqualTo(22);
@@ -96,8 +102,12 @@ class ConcurrentLedgerTest extends CoreTestBase {
 
         List<Outcome<PointsWriteResponse>> outcomes = runTogether(20, i -> () -> points().earn(request));
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as("call error").isNull());
-        List<String> ids = outcomes.stream().map(o -> o.value().getTransaction().getTransactionId()).distinct().toList();
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.error()).as("call error").isNull());
+        List<String> ids = outcomes.stream()
+                .map(o -> o.value().getTransaction().getTransactionId())
+                .distinct()
+                .toList();
         assertThat(ids).hasSize(1);
         assertThat(ids.get(0)).isNotEmpty();
         PointsWriteResponse first = outcomes.get(0).value();
@@ -107,7 +117,8 @@ class ConcurrentLedgerTest extends CoreTestBase {
         assertThat(lines(m, "EARN")).isEqualTo(1);
         assertThat(balance(m)).isEqualTo(55);
         assertThat(db.queryForObject(
-                        "SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?", Integer.class,
+                        "SELECT COUNT(*) FROM idempotency_record WHERE idem_key = ?",
+                        Integer.class,
                         request.getIdempotencyKey()))
                 .isEqualTo(1);
         assertLedgerConsistent(db, m);
@@ -116,24 +127,32 @@ class ConcurrentLedgerTest extends CoreTestBase {
     @Test
     void concurrentEnrolmentsOfOneWeChatIdentityMakeExactlyOneMember() throws Exception {
         String openid = "o_race_" + UUID.randomUUID();
-        WeChatIdentity identity = WeChatIdentity.newBuilder().setAppId("wxrace").setOpenid(openid).build();
+        WeChatIdentity identity =
+                WeChatIdentity.newBuilder().setAppId("wxrace").setOpenid(openid).build();
 
-        List<Outcome<EnrollMemberResponse>> outcomes = runTogether(12, i -> () -> members().enrollMember(
-                EnrollMemberRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setIdentity(identity)
-                        .setNickname("racer")
-                        .build()));
+        List<Outcome<EnrollMemberResponse>> outcomes = runTogether(
+                12,
+                i -> () -> members()
+                        .enrollMember(EnrollMemberRequest.newBuilder()
+                                .setIdempotencyKey(uniqueKey())
+                                .setIdentity(identity)
+                                .setNickname("racer")
+                                .build()));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error())
-                .as("every enrolment of an identity answers with the member").isNull());
-        assertThat(outcomes.stream().map(o -> o.value().getMember().getMemberId()).distinct()).hasSize(1);
+                .as("every enrolment of an identity answers with the member")
+                .isNull());
+        assertThat(outcomes.stream()
+                        .map(o -> o.value().getMember().getMemberId())
+                        .distinct())
+                .hasSize(1);
         assertThat(outcomes.stream().filter(o -> o.value().getCreated())).hasSize(1);
-        assertThat(db.queryForObject("SELECT COUNT(*) FROM member WHERE app_id = ? AND openid = ?",
-                        Integer.class, "wxrace", openid))
+        assertThat(db.queryForObject(
+                        "SELECT COUNT(*) FROM member WHERE app_id = ? AND openid = ?", Integer.class, "wxrace", openid))
                 .isEqualTo(1);
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.value().getMember().getIdentity().getOpenid())
-                .isEqualTo(openid));
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.value().getMember().getIdentity().getOpenid())
+                        .isEqualTo(openid));
     }
 
     @Test
@@ -143,33 +162,36 @@ class ConcurrentLedgerTest extends CoreTestBase {
         int earns = 24;
         int redeems = 24;
 
-        List<Outcome<PointsWriteResponse>> outcomes = runTogether(earns + redeems, i -> i % 2 == 0
-                ? () -> earn(m, 10)
-                : () -> redeem(m, 15, uniqueKey()));
+        List<Outcome<PointsWriteResponse>> outcomes =
+                runTogether(earns + redeems, i -> i % 2 == 0 ? () -> earn(m, 10) : () -> redeem(m, 15, uniqueKey()));
 
         List<Outcome<PointsWriteResponse>> earnOutcomes = new ArrayList<>();
         List<Outcome<PointsWriteResponse>> redeemOutcomes = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             (i % 2 == 0 ? earnOutcomes : redeemOutcomes).add(outcomes.get(i));
         }
-        assertThat(earnOutcomes).allSatisfy(o -> assertThat(o.error()).as("earn error").isNull());
+        assertThat(earnOutcomes)
+                .allSatisfy(o -> assertThat(o.error()).as("earn error").isNull());
         assertThat(redeemOutcomes).filteredOn(o -> !o.ok()).allSatisfy(o -> {
             assertThat(o.error().getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
             assertThat(reason(o.error())).isEqualTo("INSUFFICIENT_POINTS");
         });
         long redeemed = redeemOutcomes.stream().filter(Outcome::ok).count();
         long expected = 100 + 10L * earns - 15L * redeemed;
-        assertThat(redeemed).as("there were always points for at least the first six redeems")
+        assertThat(redeemed)
+                .as("there were always points for at least the first six redeems")
                 .isGreaterThanOrEqualTo(6);
         assertThat(expected).isGreaterThanOrEqualTo(0);
         assertThat(balance(m)).isEqualTo(expected);
         assertThat(lines(m, "EARN")).isEqualTo(1 + earns);
         assertThat(lines(m, "REDEEM")).isEqualTo((int) redeemed);
         List<Long> balancesAfter = db.queryForList(
-                "SELECT balance_after FROM points_txn WHERE member_id = ? ORDER BY balance_after", Long.class,
+                "SELECT balance_after FROM points_txn WHERE member_id = ? ORDER BY balance_after",
+                Long.class,
                 Long.parseLong(m));
         assertThat(balancesAfter).allSatisfy(b -> assertThat(b).isGreaterThanOrEqualTo(0L));
-        assertThat(outcomes).filteredOn(Outcome::ok)
+        assertThat(outcomes)
+                .filteredOn(Outcome::ok)
                 .extracting(o -> o.value().getTransaction().getTransactionId())
                 .doesNotHaveDuplicates();
         assertLedgerConsistent(db, m);
@@ -218,12 +240,16 @@ class ConcurrentLedgerTest extends CoreTestBase {
     }
 
     private static long balance(String m) {
-        return points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable();
+        return points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build())
+                .getAvailable();
     }
 
     private int lines(String m, String type) {
-        return db.queryForObject("SELECT COUNT(*) FROM points_txn WHERE member_id = ? AND txn_type = ?",
-                Integer.class, Long.parseLong(m), type);
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM points_txn WHERE member_id = ? AND txn_type = ?",
+                Integer.class,
+                Long.parseLong(m),
+                type);
     }
 
     private long memberVersion(String m) {

@@ -1,10 +1,10 @@
 package com.tierpoint.core.points;
 
+import static com.tierpoint.core.support.GrpcErrors.fields;
+import static com.tierpoint.core.support.GrpcErrors.reason;
 import static com.tierpoint.core.support.LedgerAssertions.assertLedgerConsistent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static com.tierpoint.core.support.GrpcErrors.fields;
-import static com.tierpoint.core.support.GrpcErrors.reason;
 
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.proto.v1.EarnRequest;
@@ -57,7 +57,9 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
         assertThat(redeem.getLots(0).getLotExpiresAt().getSeconds())
                 .isLessThan(redeem.getLots(1).getLotExpiresAt().getSeconds());
         assertThat(redeem.getLots(1).getPoints()).isEqualTo(50);
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(50);
         assertThat(first).isNotEmpty();
         assertLedgerConsistent(db, m);
@@ -76,7 +78,9 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
                 });
 
         assertThat(lines(m)).isEqualTo(linesBefore);
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(100);
         assertLedgerConsistent(db, m);
     }
@@ -96,7 +100,9 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
 
         assertThat(again).isEqualTo(first);
         assertThat(lines(m)).isEqualTo(1);
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(70);
     }
 
@@ -104,14 +110,25 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
     void reusingAKeyForADifferentRequestIsAConflictWithNoEffect() {
         String m = newMember();
         String key = uniqueKey();
-        points().earn(EarnRequest.newBuilder().setIdempotencyKey(key).setMemberId(m).setPoints(10).setReason("a").build());
+        points().earn(EarnRequest.newBuilder()
+                .setIdempotencyKey(key)
+                .setMemberId(m)
+                .setPoints(10)
+                .setReason("a")
+                .build());
 
-        assertThatThrownBy(() -> points().earn(
-                        EarnRequest.newBuilder().setIdempotencyKey(key).setMemberId(m).setPoints(99).setReason("a").build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+        assertThatThrownBy(() -> points().earn(EarnRequest.newBuilder()
+                        .setIdempotencyKey(key)
+                        .setMemberId(m)
+                        .setPoints(99)
+                        .setReason("a")
+                        .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
         assertThatThrownBy(() -> redeem(m, 10, key))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
 
         assertThat(lines(m)).isEqualTo(1);
@@ -133,7 +150,11 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
                     assertThat(fields(e)).containsExactlyInAnyOrder("idempotency_key", "points", "reason");
                 });
         assertThatThrownBy(() -> points().earn(EarnRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey()).setMemberId("12a").setPoints(1).setReason("r").build()))
+                        .setIdempotencyKey(uniqueKey())
+                        .setMemberId("12a")
+                        .setPoints(1)
+                        .setReason("r")
+                        .build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(fields(e)).containsExactly("member_id");
@@ -145,7 +166,8 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
     @Test
     void anUnknownMemberIsNotFound() {
         assertThatThrownBy(() -> earn("999999999", 10))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
     }
 
@@ -158,17 +180,21 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
         clock.advance(Duration.ofDays(170)); // the first lot is now 370 days old
 
         assertThatThrownBy(() -> redeem(m, 100, uniqueKey()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS"));
-        assertThat(points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable())
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS"));
+        assertThat(points().getBalance(
+                                GetBalanceRequest.newBuilder().setMemberId(m).build())
+                        .getAvailable())
                 .isEqualTo(40);
 
         redeem(m, 30, uniqueKey());
 
         ListTransactionsResponse history = points().listTransactions(
-                ListTransactionsRequest.newBuilder().setMemberId(m).build());
-        assertThat(history.getTransactionsList()).extracting(PointsTransaction::getType)
-                .containsExactly(TransactionType.REDEEM, TransactionType.EXPIRE, TransactionType.EARN, TransactionType.EARN);
+                        ListTransactionsRequest.newBuilder().setMemberId(m).build());
+        assertThat(history.getTransactionsList())
+                .extracting(PointsTransaction::getType)
+                .containsExactly(
+                        TransactionType.REDEEM, TransactionType.EXPIRE, TransactionType.EARN, TransactionType.EARN);
         PointsTransaction expired = history.getTransactions(1);
         assertThat(expired.getPoints()).isEqualTo(-100);
         assertThat(expired.getLotsList()).hasSize(1);
@@ -182,16 +208,30 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
             earn(m, i);
         }
 
-        ListTransactionsResponse page1 = points().listTransactions(
-                ListTransactionsRequest.newBuilder().setMemberId(m).setPageSize(2).build());
+        ListTransactionsResponse page1 = points().listTransactions(ListTransactionsRequest.newBuilder()
+                .setMemberId(m)
+                .setPageSize(2)
+                .build());
         ListTransactionsResponse page2 = points().listTransactions(ListTransactionsRequest.newBuilder()
-                .setMemberId(m).setPageSize(2).setPageToken(page1.getNextPageToken()).build());
+                .setMemberId(m)
+                .setPageSize(2)
+                .setPageToken(page1.getNextPageToken())
+                .build());
         ListTransactionsResponse page3 = points().listTransactions(ListTransactionsRequest.newBuilder()
-                .setMemberId(m).setPageSize(2).setPageToken(page2.getNextPageToken()).build());
+                .setMemberId(m)
+                .setPageSize(2)
+                .setPageToken(page2.getNextPageToken())
+                .build());
 
-        assertThat(page1.getTransactionsList()).extracting(PointsTransaction::getPoints).containsExactly(5L, 4L);
-        assertThat(page2.getTransactionsList()).extracting(PointsTransaction::getPoints).containsExactly(3L, 2L);
-        assertThat(page3.getTransactionsList()).extracting(PointsTransaction::getPoints).containsExactly(1L);
+        assertThat(page1.getTransactionsList())
+                .extracting(PointsTransaction::getPoints)
+                .containsExactly(5L, 4L);
+        assertThat(page2.getTransactionsList())
+                .extracting(PointsTransaction::getPoints)
+                .containsExactly(3L, 2L);
+        assertThat(page3.getTransactionsList())
+                .extracting(PointsTransaction::getPoints)
+                .containsExactly(1L);
         assertThat(page3.getNextPageToken()).isEmpty();
         assertThat(page1.getTransactions(0).getReason()).isEqualTo("test grant");
     }
@@ -207,6 +247,7 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
     }
 
     private int lines(String m) {
-        return db.queryForObject("SELECT COUNT(*) FROM points_txn WHERE member_id = ?", Integer.class, Long.parseLong(m));
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM points_txn WHERE member_id = ?", Integer.class, Long.parseLong(m));
     }
 }

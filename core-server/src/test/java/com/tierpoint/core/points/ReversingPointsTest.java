@@ -41,8 +41,9 @@ class ReversingPointsTest extends CoreTestBase {
         assertThat(r.getTransaction().getReversedTransactionId()).isEqualTo(redeem.getTransactionId());
         assertThat(r.getTransaction().getLotsList())
                 .extracting(l -> l.getLotId() + ":" + l.getPoints())
-                .containsExactlyInAnyOrderElementsOf(
-                        redeem.getLotsList().stream().map(l -> l.getLotId() + ":" + l.getPoints()).toList());
+                .containsExactlyInAnyOrderElementsOf(redeem.getLotsList().stream()
+                        .map(l -> l.getLotId() + ":" + l.getPoints())
+                        .toList());
         assertThat(r.getBalance().getAvailable()).isEqualTo(200);
         assertLedgerConsistent(db, m);
     }
@@ -54,18 +55,17 @@ class ReversingPointsTest extends CoreTestBase {
         String redeemId = redeem(m, 80).getTransaction().getTransactionId();
 
         reverse(m, redeemId, 30);
-        assertThatThrownBy(() -> reverse(m, redeemId, 51))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(fields(e)).containsExactly("points");
-                });
+        assertThatThrownBy(() -> reverse(m, redeemId, 51)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(fields(e)).containsExactly("points");
+        });
         PointsWriteResponse rest = reverse(m, redeemId, 0);
 
         assertThat(rest.getTransaction().getPoints()).isEqualTo(50);
         assertThat(rest.getBalance().getAvailable()).isEqualTo(100);
         assertThatThrownBy(() -> reverse(m, redeemId, 0))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(reason(e)).isEqualTo("ALREADY_REVERSED"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("ALREADY_REVERSED"));
         assertLedgerConsistent(db, m);
     }
 
@@ -79,11 +79,10 @@ class ReversingPointsTest extends CoreTestBase {
         assertThat(partial.getBalance().getAvailable()).isEqualTo(60);
 
         redeem(m, 50);
-        assertThatThrownBy(() -> reverse(m, earnId, 60))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-                    assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS");
-                });
+        assertThatThrownBy(() -> reverse(m, earnId, 60)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS");
+        });
         assertThat(balance(m)).isEqualTo(10);
         assertLedgerConsistent(db, m);
     }
@@ -98,7 +97,9 @@ class ReversingPointsTest extends CoreTestBase {
         PointsWriteResponse r = reverse(m, redeemId, 0);
 
         assertThat(r.getBalance().getAvailable()).isZero();
-        assertThat(points().listTransactions(ListTransactionsRequest.newBuilder().setMemberId(m).build())
+        assertThat(points().listTransactions(ListTransactionsRequest.newBuilder()
+                                .setMemberId(m)
+                                .build())
                         .getTransactionsList())
                 .extracting(PointsTransaction::getType)
                 .startsWith(TransactionType.EXPIRE, TransactionType.REVERSE);
@@ -112,17 +113,22 @@ class ReversingPointsTest extends CoreTestBase {
         String earnId = earn(m, 10).getTransaction().getTransactionId();
 
         assertThatThrownBy(() -> reverse(other, earnId, 0))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
         String reverseId = reverse(m, earnId, 5).getTransaction().getTransactionId();
         assertThatThrownBy(() -> reverse(m, reverseId, 0))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(reason(e)).isEqualTo("NOT_REVERSIBLE"));
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("NOT_REVERSIBLE"));
     }
 
     private static PointsWriteResponse redeem(String m, long pts) {
         return points().redeem(RedeemRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey()).setMemberId(m).setPoints(pts).setReason("兑换").build());
+                .setIdempotencyKey(uniqueKey())
+                .setMemberId(m)
+                .setPoints(pts)
+                .setReason("兑换")
+                .build());
     }
 
     private static PointsWriteResponse reverse(String m, String txn, long pts) {
@@ -136,6 +142,7 @@ class ReversingPointsTest extends CoreTestBase {
     }
 
     private static long balance(String m) {
-        return points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build()).getAvailable();
+        return points().getBalance(GetBalanceRequest.newBuilder().setMemberId(m).build())
+                .getAvailable();
     }
 }

@@ -28,7 +28,8 @@ class ProgramValidationTest extends CoreTestBase {
     @Test
     void aThresholdNotAboveTheLowerTiersIsRejectedNamingTheCondition() {
         Program p = withTier(2, t -> t.toBuilder()
-                .setUpgradeRule(rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 1_000, 0), cond(Metric.SPEND_FEN, 300_000, 365)))
+                .setUpgradeRule(
+                        rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 1_000, 0), cond(Metric.SPEND_FEN, 300_000, 365)))
                 .build());
 
         assertRejected(p, "program.tiers[2].upgrade_rule.conditions[0].threshold");
@@ -38,7 +39,8 @@ class ProgramValidationTest extends CoreTestBase {
     void thresholdViolationsNameTheTierIndexAsSentEvenWhenTiersAreNotInRankOrder() {
         Program standard = TestPrograms.standard();
         Tier diamond = standard.getTiers(3).toBuilder()
-                .setUpgradeRule(rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 1_500, 0), cond(Metric.SPEND_FEN, 1_000_000, 365)))
+                .setUpgradeRule(rule(
+                        Combinator.ALL, cond(Metric.GROWTH_VALUE, 1_500, 0), cond(Metric.SPEND_FEN, 1_000_000, 365)))
                 .build();
         Program p = standard.toBuilder()
                 .clearTiers()
@@ -63,11 +65,17 @@ class ProgramValidationTest extends CoreTestBase {
 
     @Test
     void moreThanTenTiersAreRejected() {
-        Program.Builder p = TestPrograms.standard().toBuilder().clearTiers()
-                .addTiers(tier("T0", "Tier 0", 0, 100, null, 0, null));
+        Program.Builder p =
+                TestPrograms.standard().toBuilder().clearTiers().addTiers(tier("T0", "Tier 0", 0, 100, null, 0, null));
         for (int i = 1; i <= 10; i++) {
-            p.addTiers(tier("T" + i, "Tier " + i, i, 100 + i * 10,
-                    rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, i * 1_000L, 0)), 12, null));
+            p.addTiers(tier(
+                    "T" + i,
+                    "Tier " + i,
+                    i,
+                    100 + i * 10,
+                    rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, i * 1_000L, 0)),
+                    12,
+                    null));
         }
         assertThat(p.getTiersCount()).isEqualTo(11);
 
@@ -76,11 +84,17 @@ class ProgramValidationTest extends CoreTestBase {
 
     @Test
     void tenTiersAreAccepted() {
-        Program.Builder p = TestPrograms.standard().toBuilder().clearTiers()
-                .addTiers(tier("T0", "Tier 0", 0, 100, null, 0, null));
+        Program.Builder p =
+                TestPrograms.standard().toBuilder().clearTiers().addTiers(tier("T0", "Tier 0", 0, 100, null, 0, null));
         for (int i = 1; i <= 9; i++) {
-            p.addTiers(tier("T" + i, "Tier " + i, i, 100 + i * 10,
-                    rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, i * 1_000L, 0)), 12, null));
+            p.addTiers(tier(
+                    "T" + i,
+                    "Tier " + i,
+                    i,
+                    100 + i * 10,
+                    rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, i * 1_000L, 0)),
+                    12,
+                    null));
         }
 
         assertThat(useProgram(p.build()).getTiersCount()).isEqualTo(10);
@@ -88,18 +102,24 @@ class ProgramValidationTest extends CoreTestBase {
 
     @Test
     void aNegativeMultiplierIsRejected() {
-        assertRejected(withTier(2, t -> t.toBuilder().setPointsMultiplierPercent(-150).build()),
+        assertRejected(
+                withTier(2, t -> t.toBuilder().setPointsMultiplierPercent(-150).build()),
                 "program.tiers[2].points_multiplier_percent");
     }
 
     @Test
     void anUnknownTimeZoneIsRejected() {
-        assertRejected(TestPrograms.standard().toBuilder().setTimeZone("Mars/Olympus_Mons").build(), "program.time_zone");
+        assertRejected(
+                TestPrograms.standard().toBuilder()
+                        .setTimeZone("Mars/Olympus_Mons")
+                        .build(),
+                "program.time_zone");
     }
 
     @Test
     void anEntryTierWithAnUpgradeRuleIsRejected() {
-        assertRejected(withTier(0, t -> t.toBuilder()
+        assertRejected(
+                withTier(0, t -> t.toBuilder()
                         .setUpgradeRule(rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 100, 0)))
                         .build()),
                 "program.tiers[0].upgrade_rule");
@@ -112,16 +132,21 @@ class ProgramValidationTest extends CoreTestBase {
 
     @Test
     void aWindowOnGrowthValueIsRejected() {
-        assertRejected(withTier(1, t -> t.toBuilder()
-                        .setUpgradeRule(rule(Combinator.ANY, cond(Metric.GROWTH_VALUE, 1_000, 30), cond(Metric.ORDER_COUNT, 5, 365)))
+        assertRejected(
+                withTier(1, t -> t.toBuilder()
+                        .setUpgradeRule(rule(
+                                Combinator.ANY, cond(Metric.GROWTH_VALUE, 1_000, 30), cond(Metric.ORDER_COUNT, 5, 365)))
                         .build()),
                 "program.tiers[1].upgrade_rule.conditions[0].window_days");
     }
 
     @Test
     void daysAfterEarnWithZeroDaysIsRejected() {
-        assertRejected(TestPrograms.standard().toBuilder()
-                        .setPointsExpiry(ExpiryPolicy.newBuilder().setKind(ExpiryKind.DAYS_AFTER_EARN).setDays(0))
+        assertRejected(
+                TestPrograms.standard().toBuilder()
+                        .setPointsExpiry(ExpiryPolicy.newBuilder()
+                                .setKind(ExpiryKind.DAYS_AFTER_EARN)
+                                .setDays(0))
                         .build(),
                 "program.points_expiry.days");
     }
@@ -129,9 +154,15 @@ class ProgramValidationTest extends CoreTestBase {
     @Test
     void zeroPerFenIsRejected() {
         Program standard = TestPrograms.standard();
-        assertRejected(standard.toBuilder().setEarnRule(standard.getEarnRule().toBuilder().setPerFen(0)).build(),
+        assertRejected(
+                standard.toBuilder()
+                        .setEarnRule(standard.getEarnRule().toBuilder().setPerFen(0))
+                        .build(),
                 "program.earn_rule.per_fen");
-        assertRejected(standard.toBuilder().setGrowthRule(standard.getGrowthRule().toBuilder().setPerFen(0)).build(),
+        assertRejected(
+                standard.toBuilder()
+                        .setGrowthRule(standard.getGrowthRule().toBuilder().setPerFen(0))
+                        .build(),
                 "program.growth_rule.per_fen");
     }
 
@@ -144,14 +175,21 @@ class ProgramValidationTest extends CoreTestBase {
                 .setTiers(3, standard.getTiers(3).toBuilder().setCode("SILVER").setPointsMultiplierPercent(-1))
                 .build();
 
-        assertRejected(p, "program.time_zone", "program.earn_rule.per_fen", "program.tiers[3].code",
+        assertRejected(
+                p,
+                "program.time_zone",
+                "program.earn_rule.per_fen",
+                "program.tiers[3].code",
                 "program.tiers[3].points_multiplier_percent");
     }
 
     @Test
     void aValidUpdateBumpsTheVersionByOneAndTakesEffect() {
         Program before = current();
-        Program changed = TestPrograms.standard().toBuilder().setName("Renamed Club").setRefundWindowDays(3).build();
+        Program changed = TestPrograms.standard().toBuilder()
+                .setName("Renamed Club")
+                .setRefundWindowDays(3)
+                .build();
 
         Program saved = useProgram(changed);
 
@@ -167,22 +205,24 @@ class ProgramValidationTest extends CoreTestBase {
     void aStaleExpectedVersionIsAbortedAndChangesNothing() {
         Program before = current();
 
-        assertThatThrownBy(() -> programs().updateProgram(UpdateProgramRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setProgram(TestPrograms.standard().toBuilder().setName("Too Late"))
-                        .setExpectedVersion(before.getVersion() - 1)
-                        .build()))
+        assertThatThrownBy(() -> programs()
+                        .updateProgram(UpdateProgramRequest.newBuilder()
+                                .setIdempotencyKey(uniqueKey())
+                                .setProgram(TestPrograms.standard().toBuilder().setName("Too Late"))
+                                .setExpectedVersion(before.getVersion() - 1)
+                                .build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
                     assertThat(reason(e)).isEqualTo("STALE_VERSION");
                 });
         assertThat(current()).isEqualTo(before);
 
-        Program saved = programs().updateProgram(UpdateProgramRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setProgram(TestPrograms.standard().toBuilder().setName("Just In Time"))
-                .setExpectedVersion(before.getVersion())
-                .build());
+        Program saved = programs()
+                .updateProgram(UpdateProgramRequest.newBuilder()
+                        .setIdempotencyKey(uniqueKey())
+                        .setProgram(TestPrograms.standard().toBuilder().setName("Just In Time"))
+                        .setExpectedVersion(before.getVersion())
+                        .build());
         assertThat(saved.getVersion()).isEqualTo(before.getVersion() + 1);
         assertThat(current().getName()).isEqualTo("Just In Time");
     }
@@ -206,16 +246,19 @@ class ProgramValidationTest extends CoreTestBase {
     @Test
     void reusingAnUpdateKeyForADifferentProgramIsAConflictWithNoEffect() {
         String key = uniqueKey();
-        Program first = programs().updateProgram(UpdateProgramRequest.newBuilder()
-                .setIdempotencyKey(key)
-                .setProgram(TestPrograms.standard().toBuilder().setName("First Club"))
-                .build());
-
-        assertThatThrownBy(() -> programs().updateProgram(UpdateProgramRequest.newBuilder()
+        Program first = programs()
+                .updateProgram(UpdateProgramRequest.newBuilder()
                         .setIdempotencyKey(key)
-                        .setProgram(TestPrograms.standard().toBuilder().setName("Second Club"))
-                        .build()))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        .setProgram(TestPrograms.standard().toBuilder().setName("First Club"))
+                        .build());
+
+        assertThatThrownBy(() -> programs()
+                        .updateProgram(UpdateProgramRequest.newBuilder()
+                                .setIdempotencyKey(key)
+                                .setProgram(TestPrograms.standard().toBuilder().setName("Second Club"))
+                                .build()))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
         assertThat(current()).isEqualTo(first);
     }
@@ -223,10 +266,11 @@ class ProgramValidationTest extends CoreTestBase {
     private void assertRejected(Program program, String... expectedFields) {
         Program before = current();
 
-        assertThatThrownBy(() -> programs().updateProgram(UpdateProgramRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setProgram(program)
-                        .build()))
+        assertThatThrownBy(() -> programs()
+                        .updateProgram(UpdateProgramRequest.newBuilder()
+                                .setIdempotencyKey(uniqueKey())
+                                .setProgram(program)
+                                .build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
                     assertThat(fields(e)).containsExactlyInAnyOrder(expectedFields);
@@ -239,7 +283,9 @@ class ProgramValidationTest extends CoreTestBase {
 
     private static Program withTier(int index, UnaryOperator<Tier> change) {
         Program standard = TestPrograms.standard();
-        return standard.toBuilder().setTiers(index, change.apply(standard.getTiers(index))).build();
+        return standard.toBuilder()
+                .setTiers(index, change.apply(standard.getTiers(index)))
+                .build();
     }
 
     private static Program current() {

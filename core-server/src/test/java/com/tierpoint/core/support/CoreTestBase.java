@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Redis (see {@link TestServices}), serving gRPC in-process, with a clock the tests move.
  * Tests talk to it only through the public gRPC contract, authenticated like any client.
  */
-@SpringBootTest(classes = {TierpointCoreApplication.class, CoreTestBase.TestClock.class},
+@SpringBootTest(
+        classes = {TierpointCoreApplication.class, CoreTestBase.TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.NONE)
 public abstract class CoreTestBase {
 
@@ -65,7 +66,11 @@ public abstract class CoreTestBase {
         r.add("tierpoint.demo.enabled", () -> "false");
         r.add("tierpoint.program.refresh", () -> "0s");
         r.add("tierpoint.cache.repair-interval", () -> "100ms");
-        client(r, 0, "test-admin", ADMIN_KEY,
+        client(
+                r,
+                0,
+                "test-admin",
+                ADMIN_KEY,
                 "members:read,members:write,points:read,points:write,orders:write,program:admin");
         client(r, 1, "test-reader", READER_KEY, "members:read,points:read");
         client(r, 2, "test-orders", ORDERS_KEY, "orders:write");
@@ -95,7 +100,8 @@ public abstract class CoreTestBase {
     /** One in-process channel for the whole run, like the one shared Spring context. */
     protected static synchronized ManagedChannel channel() {
         if (channel == null) {
-            channel = InProcessChannelBuilder.forName(IN_PROCESS).directExecutor().build();
+            channel =
+                    InProcessChannelBuilder.forName(IN_PROCESS).directExecutor().build();
         }
         return channel;
     }
@@ -112,39 +118,44 @@ public abstract class CoreTestBase {
     }
 
     protected static MemberServiceGrpc.MemberServiceBlockingStub members() {
-        return MemberServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+        return MemberServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(key(ADMIN_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     protected static PointsServiceGrpc.PointsServiceBlockingStub points() {
-        return PointsServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+        return PointsServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(key(ADMIN_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     protected static OrderServiceGrpc.OrderServiceBlockingStub orders() {
-        return OrderServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+        return OrderServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(key(ADMIN_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     protected static ProgramServiceGrpc.ProgramServiceBlockingStub programs() {
-        return ProgramServiceGrpc.newBlockingStub(channel()).withCallCredentials(key(ADMIN_KEY))
+        return ProgramServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(key(ADMIN_KEY))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
     protected static Program useProgram(Program program) {
-        return programs().updateProgram(UpdateProgramRequest.newBuilder()
-                .setIdempotencyKey(UUID.randomUUID().toString())
-                .setProgram(program)
-                .build());
+        return programs()
+                .updateProgram(UpdateProgramRequest.newBuilder()
+                        .setIdempotencyKey(UUID.randomUUID().toString())
+                        .setProgram(program)
+                        .build());
     }
 
     /** Enrolls a fresh member (unique openid) and returns its id. */
     protected static String newMember() {
-        return members().enrollMember(EnrollMemberRequest.newBuilder()
+        return members()
+                .enrollMember(EnrollMemberRequest.newBuilder()
                         .setIdempotencyKey(UUID.randomUUID().toString())
-                        .setIdentity(WeChatIdentity.newBuilder()
-                                .setAppId("wxtest")
-                                .setOpenid("o_" + UUID.randomUUID()))
+                        .setIdentity(
+                                WeChatIdentity.newBuilder().setAppId("wxtest").setOpenid("o_" + UUID.randomUUID()))
                         .build())
                 .getMember()
                 .getMemberId();

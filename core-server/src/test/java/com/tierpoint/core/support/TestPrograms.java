@@ -29,22 +29,49 @@ public final class TestPrograms {
                 .setName("Test Club")
                 .setTimeZone("Asia/Shanghai")
                 .addTiers(tier("MEMBER", "普通会员", 0, 100, null, 0, null))
-                .addTiers(tier("SILVER", "银卡会员", 1, 120,
+                .addTiers(tier(
+                        "SILVER",
+                        "银卡会员",
+                        1,
+                        120,
                         rule(Combinator.ANY, cond(Metric.GROWTH_VALUE, 1_000, 0), cond(Metric.ORDER_COUNT, 5, 365)),
-                        12, null))
-                .addTiers(tier("GOLD", "金卡会员", 2, 150,
+                        12,
+                        null))
+                .addTiers(tier(
+                        "GOLD",
+                        "金卡会员",
+                        2,
+                        150,
                         rule(Combinator.ALL, cond(Metric.SPEND_FEN, 300_000, 365), cond(Metric.GROWTH_VALUE, 2_000, 0)),
-                        12, rule(Combinator.ALL, cond(Metric.SPEND_FEN, 200_000, 365))))
-                .addTiers(tier("DIAMOND", "钻石会员", 3, 200,
-                        rule(Combinator.ALL, cond(Metric.GROWTH_VALUE, 10_000, 0), cond(Metric.SPEND_FEN, 1_000_000, 365)),
-                        12, null))
+                        12,
+                        rule(Combinator.ALL, cond(Metric.SPEND_FEN, 200_000, 365))))
+                .addTiers(tier(
+                        "DIAMOND",
+                        "钻石会员",
+                        3,
+                        200,
+                        rule(
+                                Combinator.ALL,
+                                cond(Metric.GROWTH_VALUE, 10_000, 0),
+                                cond(Metric.SPEND_FEN, 1_000_000, 365)),
+                        12,
+                        null))
                 .setEarnRule(EarnRule.newBuilder().setPoints(1).setPerFen(100).setRounding(Rounding.ROUNDING_DOWN))
-                .setGrowthRule(GrowthRule.newBuilder().setGrowth(1).setPerFen(100).setRounding(Rounding.ROUNDING_DOWN))
-                .setPointsExpiry(ExpiryPolicy.newBuilder().setKind(ExpiryKind.DAYS_AFTER_EARN).setDays(365))
+                .setGrowthRule(
+                        GrowthRule.newBuilder().setGrowth(1).setPerFen(100).setRounding(Rounding.ROUNDING_DOWN))
+                .setPointsExpiry(ExpiryPolicy.newBuilder()
+                        .setKind(ExpiryKind.DAYS_AFTER_EARN)
+                        .setDays(365))
                 .build();
     }
 
-    public static Tier tier(String code, String name, int rank, int multiplier, TierRule upgrade, int validityMonths,
+    public static Tier tier(
+            String code,
+            String name,
+            int rank,
+            int multiplier,
+            TierRule upgrade,
+            int validityMonths,
             TierRule retention) {
         Tier.Builder t = Tier.newBuilder()
                 .setCode(code)
@@ -71,6 +98,10 @@ public final class TestPrograms {
     }
 
     public static Condition cond(Metric m, long threshold, int windowDays) {
-        return Condition.newBuilder().setMetric(m).setThreshold(threshold).setWindowDays(windowDays).build();
+        return Condition.newBuilder()
+                .setMetric(m)
+                .setThreshold(threshold)
+                .setWindowDays(windowDays)
+                .build();
     }
 }

@@ -19,6 +19,7 @@ public final class TestServices {
 
     /** Separate names let two checkouts run their suites at once on one MariaDB. */
     public static final String DB = env("TIERPOINT_TEST_DB_NAME", "tierpoint_test");
+
     static final String REDIS_DB = env("TIERPOINT_TEST_REDIS_DB", "15");
 
     private static TestServices instance;
@@ -30,6 +31,7 @@ public final class TestServices {
     public final int redisPort;
     /** All test traffic to Redis goes through this proxy, so a test can cut Redis away. */
     public final TcpProxy redisProxy;
+
     public final boolean real;
 
     private TestServices() {
@@ -60,7 +62,8 @@ public final class TestServices {
             }
             jdbcUrl = base + DB + "?useUnicode=true&characterEncoding=utf8&rewriteBatchedStatements=true";
         } else {
-            jdbcUrl = "jdbc:h2:mem:" + DB + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+            jdbcUrl = "jdbc:h2:mem:" + DB
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
             jdbcUser = "sa";
             jdbcPassword = "";
         }

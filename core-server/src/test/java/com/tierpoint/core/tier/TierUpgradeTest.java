@@ -49,7 +49,8 @@ class TierUpgradeTest extends CoreTestBase {
         assertThat(validUntil).isEqualTo(Instant.parse("2027-03-10T16:00:00Z"));
         ZonedDateTime local = validUntil.atZone(SHANGHAI);
         assertThat(local.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
-        assertThat(local.toLocalDate()).isEqualTo(T0.atZone(SHANGHAI).toLocalDate().plusMonths(12).plusDays(1));
+        assertThat(local.toLocalDate())
+                .isEqualTo(T0.atZone(SHANGHAI).toLocalDate().plusMonths(12).plusDays(1));
     }
 
     @Test
@@ -71,7 +72,9 @@ class TierUpgradeTest extends CoreTestBase {
 
         assertThat(r.getTierUpgraded()).isTrue();
         assertThat(r.getTier().getCode()).isEqualTo("GOLD");
-        assertThat(r.getPointsGranted()).as("points at the tier the member had when paying").isEqualTo(3_000);
+        assertThat(r.getPointsGranted())
+                .as("points at the tier the member had when paying")
+                .isEqualTo(3_000);
         Member member = member(m);
         assertThat(member.getTier().getCode()).isEqualTo("GOLD");
         assertThat(member.getTier().getRank()).isEqualTo(2);
@@ -113,7 +116,9 @@ class TierUpgradeTest extends CoreTestBase {
         MetricProgress count = requirement(progress(m), Metric.ORDER_COUNT);
         assertThat(count.getCurrent()).isEqualTo(1);
         assertThat(count.getWindowDays()).isEqualTo(365);
-        assertThat(member(m).getOrderCount()).as("lifetime count keeps them all").isEqualTo(5);
+        assertThat(member(m).getOrderCount())
+                .as("lifetime count keeps them all")
+                .isEqualTo(5);
     }
 
     @Test
@@ -124,11 +129,14 @@ class TierUpgradeTest extends CoreTestBase {
 
         clock.advance(Duration.ofDays(400));
         assertThat(requirement(progress(m), Metric.SPEND_FEN).getCurrent())
-                .as("the only order is now outside the 365-day window").isZero();
+                .as("the only order is now outside the 365-day window")
+                .isZero();
 
         RecordOrderResponse r = paid(m, 150_000);
 
-        assertThat(r.getTierUpgraded()).as("¥2000 + ¥1500 only adds up over 400 days").isFalse();
+        assertThat(r.getTierUpgraded())
+                .as("¥2000 + ¥1500 only adds up over 400 days")
+                .isFalse();
         assertThat(r.getTier().getCode()).isEqualTo("SILVER");
         TierProgress p = progress(m);
         MetricProgress spend = requirement(p, Metric.SPEND_FEN);
@@ -168,11 +176,22 @@ class TierUpgradeTest extends CoreTestBase {
         assertThat(p.getNextTier().getCode()).isEqualTo("SILVER");
         assertThat(p.getNextTier().getPointsMultiplierPercent()).isEqualTo(120);
         assertThat(p.getNextTierCombinator()).isEqualTo(Combinator.ANY);
-        assertThat(p.getNextTierRequirementsList()).containsExactly(
-                MetricProgress.newBuilder().setMetric(Metric.GROWTH_VALUE).setCurrent(450).setRequired(1_000)
-                        .setWindowDays(0).setMet(false).build(),
-                MetricProgress.newBuilder().setMetric(Metric.ORDER_COUNT).setCurrent(2).setRequired(5)
-                        .setWindowDays(365).setMet(false).build());
+        assertThat(p.getNextTierRequirementsList())
+                .containsExactly(
+                        MetricProgress.newBuilder()
+                                .setMetric(Metric.GROWTH_VALUE)
+                                .setCurrent(450)
+                                .setRequired(1_000)
+                                .setWindowDays(0)
+                                .setMet(false)
+                                .build(),
+                        MetricProgress.newBuilder()
+                                .setMetric(Metric.ORDER_COUNT)
+                                .setCurrent(2)
+                                .setRequired(5)
+                                .setWindowDays(365)
+                                .setMet(false)
+                                .build());
     }
 
     @Test
@@ -192,17 +211,33 @@ class TierUpgradeTest extends CoreTestBase {
         assertThat(instant(p.getTierValidUntil())).isEqualTo(deadline);
         assertThat(p.getNextTier().getCode()).isEqualTo("DIAMOND");
         assertThat(p.getNextTierCombinator()).isEqualTo(Combinator.ALL);
-        assertThat(p.getNextTierRequirementsList()).containsExactly(
-                MetricProgress.newBuilder().setMetric(Metric.GROWTH_VALUE).setCurrent(3_001).setRequired(10_000)
-                        .setWindowDays(0).setMet(false).build(),
-                MetricProgress.newBuilder().setMetric(Metric.SPEND_FEN).setCurrent(300_100).setRequired(1_000_000)
-                        .setWindowDays(365).setMet(false).build());
+        assertThat(p.getNextTierRequirementsList())
+                .containsExactly(
+                        MetricProgress.newBuilder()
+                                .setMetric(Metric.GROWTH_VALUE)
+                                .setCurrent(3_001)
+                                .setRequired(10_000)
+                                .setWindowDays(0)
+                                .setMet(false)
+                                .build(),
+                        MetricProgress.newBuilder()
+                                .setMetric(Metric.SPEND_FEN)
+                                .setCurrent(300_100)
+                                .setRequired(1_000_000)
+                                .setWindowDays(365)
+                                .setMet(false)
+                                .build());
         assertThat(p.hasRetention()).isTrue();
         assertThat(p.getRetention().getCombinator()).isEqualTo(Combinator.ALL);
         assertThat(instant(p.getRetention().getDeadline())).isEqualTo(deadline);
-        assertThat(p.getRetention().getRequirementsList()).containsExactly(
-                MetricProgress.newBuilder().setMetric(Metric.SPEND_FEN).setCurrent(300_100).setRequired(200_000)
-                        .setWindowDays(365).setMet(true).build());
+        assertThat(p.getRetention().getRequirementsList())
+                .containsExactly(MetricProgress.newBuilder()
+                        .setMetric(Metric.SPEND_FEN)
+                        .setCurrent(300_100)
+                        .setRequired(200_000)
+                        .setWindowDays(365)
+                        .setMet(true)
+                        .build());
         assertThat(p.getRetention().getMet()).isTrue();
     }
 
@@ -264,8 +299,8 @@ class TierUpgradeTest extends CoreTestBase {
         return record(memberId, "SO-" + uniqueKey(), amountFen, 0, OrderStatus.PAID);
     }
 
-    private RecordOrderResponse record(String memberId, String orderId, long amountFen, long refundedFen,
-            OrderStatus status) {
+    private RecordOrderResponse record(
+            String memberId, String orderId, long amountFen, long refundedFen, OrderStatus status) {
         Instant now = clock.instant();
         return orders().recordOrder(RecordOrderRequest.newBuilder()
                 .setIdempotencyKey(uniqueKey())
@@ -274,20 +309,23 @@ class TierUpgradeTest extends CoreTestBase {
                 .setAmountFen(amountFen)
                 .setRefundedFen(refundedFen)
                 .setStatus(status)
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build());
     }
 
     private static Member member(String memberId) {
-        return members().getMember(GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(memberId))
-                .build());
+        return members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
     }
 
     private static TierProgress progress(String memberId) {
-        return members().getTierProgress(GetTierProgressRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId(memberId))
-                .build());
+        return members()
+                .getTierProgress(GetTierProgressRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
     }
 
     private static MetricProgress requirement(TierProgress p, Metric metric) {

@@ -78,9 +78,13 @@ public class EnrollingMember {
         v.throwIfInvalid();
         command.validate(clock.instant().atZone(program.zone()).toLocalDate());
         Command normalized = new Command(
-                command.appId(), command.openid(), blankToNull(command.unionid()),
-                blankToNull(command.nickname()), blankToNull(command.birthday()));
-        return idempotent.execute(key, "EnrollMember", normalized, Result.class, () -> insertOrFind(normalized, program));
+                command.appId(),
+                command.openid(),
+                blankToNull(command.unionid()),
+                blankToNull(command.nickname()),
+                blankToNull(command.birthday()));
+        return idempotent.execute(
+                key, "EnrollMember", normalized, Result.class, () -> insertOrFind(normalized, program));
     }
 
     private Result insertOrFind(Command c, Program program) {

@@ -78,7 +78,9 @@ public class MemberViews {
         Instant now = clock.instant();
         Program program = programs.current();
         Optional<MemberView> cached = cache.get(row.id);
-        if (cached.isPresent() && usable(cached.get(), program, now) && cached.get().version() >= row.version) {
+        if (cached.isPresent()
+                && usable(cached.get(), program, now)
+                && cached.get().version() >= row.version) {
             return cached;
         }
         return Optional.of(buildAndOffer(row, program, now));
@@ -104,7 +106,8 @@ public class MemberViews {
         TierDefinition tier = program.tier(row.tierCode);
         MemberMetrics metrics = new MemberMetrics(row, orders, now);
         List<Condition> shown = new ArrayList<>(tier.retentionRule().conditions());
-        program.tierAbove(tier).ifPresent(next -> shown.addAll(next.upgradeRule().conditions()));
+        program.tierAbove(tier)
+                .ifPresent(next -> shown.addAll(next.upgradeRule().conditions()));
         int shortestWindow = Integer.MAX_VALUE;
         for (Condition c : shown) {
             metrics.valueOf(c.metric(), c.windowDays());

@@ -24,7 +24,8 @@ public class ReadingMember {
             if (memberId != null) {
                 v.memberId(memberId, "member.member_id");
             } else if (appId == null && openid == null) {
-                v.add(new com.tierpoint.core.shared.model.FieldViolation("member", "a member_id or an identity is required"));
+                v.add(new com.tierpoint.core.shared.model.FieldViolation(
+                        "member", "a member_id or an identity is required"));
             } else {
                 v.notBlank(appId, "member.identity.app_id", 64);
                 v.notBlank(openid, "member.identity.openid", 128);
@@ -43,9 +44,7 @@ public class ReadingMember {
 
     public MemberView member(Query q) {
         q.validate();
-        return (q.memberId() != null
-                        ? views.byId(MemberId.of(q.memberId()))
-                        : views.byIdentity(q.appId(), q.openid()))
+        return (q.memberId() != null ? views.byId(MemberId.of(q.memberId())) : views.byIdentity(q.appId(), q.openid()))
                 .orElseThrow(() -> new NotFound("member"));
     }
 
@@ -62,8 +61,8 @@ public class ReadingMember {
             boolean met = current.retentionRule().combinator() == TierRule.Combinator.ALL
                     ? reqs.stream().allMatch(TierProgressView.MetricProgress::met)
                     : reqs.stream().anyMatch(TierProgressView.MetricProgress::met);
-            retention = new TierProgressView.Retention(
-                    current.retentionRule().combinator(), reqs, m.tierValidUntil(), met);
+            retention =
+                    new TierProgressView.Retention(current.retentionRule().combinator(), reqs, m.tierValidUntil(), met);
         }
         return new TierProgressView(
                 current,

@@ -21,5 +21,6 @@ public record TierProgressView(
         }
     }
 
-    public record Retention(TierRule.Combinator combinator, List<MetricProgress> requirements, Instant deadline, boolean met) {}
+    public record Retention(
+            TierRule.Combinator combinator, List<MetricProgress> requirements, Instant deadline, boolean met) {}
 }

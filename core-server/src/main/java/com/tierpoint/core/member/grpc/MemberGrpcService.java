@@ -87,7 +87,9 @@ class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
     private static ReadingMember.Query query(MemberRef ref) {
         return switch (ref.getRefCase()) {
             case MEMBER_ID -> new ReadingMember.Query(ref.getMemberId(), null, null);
-            case IDENTITY -> new ReadingMember.Query(null, ref.getIdentity().getAppId(), ref.getIdentity().getOpenid());
+            case IDENTITY ->
+                new ReadingMember.Query(
+                        null, ref.getIdentity().getAppId(), ref.getIdentity().getOpenid());
             case REF_NOT_SET -> new ReadingMember.Query(null, null, null);
         };
     }
@@ -112,7 +114,10 @@ class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
         Member.Builder b = Member.newBuilder()
                 .setMemberId(String.valueOf(v.memberId()))
                 .setIdentity(identity)
-                .setTier(TierSummary.newBuilder().setCode(tier.code()).setName(tier.name()).setRank(tier.rank()))
+                .setTier(TierSummary.newBuilder()
+                        .setCode(tier.code())
+                        .setName(tier.name())
+                        .setRank(tier.rank()))
                 .setTierSince(Protos.timestamp(v.tierSince()))
                 .setPointsAvailable(v.pointsAvailable())
                 .setPointsPending(v.pointsPending())

@@ -20,7 +20,8 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
      * Writes the counters of a locked member and moves its version on by one. The version guard
      * makes a lost update impossible even if a caller forgot the lock.
      */
-    @Update("""
+    @Update(
+            """
             UPDATE member SET tier_code = #{m.tierCode}, tier_since = #{m.tierSince},
                    tier_valid_until = #{m.tierValidUntil}, points_balance = #{m.pointsBalance},
                    growth_value = #{m.growthValue}, total_spend_fen = #{m.totalSpendFen},

@@ -55,7 +55,9 @@ public class RecordingOrder {
             v.require(status != null, "status", "is required (PAID, PARTIALLY_REFUNDED, REFUNDED or COMPLETED)");
             v.require(refundedFen >= 0 && refundedFen <= amountFen, "refunded_fen", "must be between 0 and amount_fen");
             if (status == OrderStatus.PARTIALLY_REFUNDED) {
-                v.require(refundedFen > 0 && refundedFen < amountFen, "refunded_fen",
+                v.require(
+                        refundedFen > 0 && refundedFen < amountFen,
+                        "refunded_fen",
                         "must be between 1 and amount_fen - 1 for PARTIALLY_REFUNDED");
             }
             if (status == OrderStatus.PAID) {
@@ -107,8 +109,11 @@ public class RecordingOrder {
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
         c.validate(v);
-        v.require(c.occurredAt() == null || !c.occurredAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW)),
-                "occurred_at", "must not be in the future");
+        v.require(
+                c.occurredAt() == null
+                        || !c.occurredAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW)),
+                "occurred_at",
+                "must not be in the future");
         v.throwIfInvalid();
         Program program = programs.current();
         return idempotent.execute(key, "RecordOrder", c, OrderResult.class, () -> apply(c, program));
@@ -122,18 +127,23 @@ public class RecordingOrder {
         boolean created = false;
         if (order == null) {
             if (c.status() != OrderStatus.PAID && c.status() != OrderStatus.COMPLETED) {
-                throw new RuleRejected("ORDER_NOT_PAID", "order " + c.orderId()
-                        + " was never reported PAID; report PAID (or COMPLETED) before " + c.status());
+                throw new RuleRejected(
+                        "ORDER_NOT_PAID",
+                        "order " + c.orderId() + " was never reported PAID; report PAID (or COMPLETED) before "
+                                + c.status());
             }
             order = grant(change, c, program);
             created = true;
         } else {
             if (!order.memberId.equals(m.id)) {
-                throw new RuleRejected("ORDER_OF_ANOTHER_MEMBER", "order " + c.orderId() + " belongs to another member");
+                throw new RuleRejected(
+                        "ORDER_OF_ANOTHER_MEMBER", "order " + c.orderId() + " belongs to another member");
             }
             if (order.amountFen != c.amountFen()) {
-                throw InvalidArgument.of("amount_fen", "order " + c.orderId() + " was recorded with amount_fen "
-                        + order.amountFen + "; the amount of an order cannot change");
+                throw InvalidArgument.of(
+                        "amount_fen",
+                        "order " + c.orderId() + " was recorded with amount_fen " + order.amountFen
+                                + "; the amount of an order cannot change");
             }
         }
         long reversedNow = 0;
@@ -158,7 +168,11 @@ public class RecordingOrder {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("from_tier", move.get().fromCode());
                 p.put("to_tier", move.get().toCode());
-                p.put("valid_until", move.get().validUntil() == null ? null : move.get().validUntil().toString());
+                p.put(
+                        "valid_until",
+                        move.get().validUntil() == null
+                                ? null
+                                : move.get().validUntil().toString());
                 p.put("order_id", c.orderId());
                 change.emit(EventType.TIER_UPGRADED, p);
             }

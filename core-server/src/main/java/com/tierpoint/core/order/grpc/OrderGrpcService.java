@@ -26,25 +26,33 @@ class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 
     @Override
     public void recordOrder(RecordOrderRequest r, StreamObserver<RecordOrderResponse> out) {
-        OrderResult result = recording.record(Protos.key(r.getIdempotencyKey()), new RecordingOrder.Command(
-                r.getOrderId(),
-                r.getMemberId(),
-                r.getAmountFen(),
-                r.getRefundedFen(),
-                status(r.getStatus()),
-                r.hasOccurredAt() && r.getOccurredAt().getSeconds() != 0 ? Protos.instant(r.getOccurredAt()) : null));
+        OrderResult result = recording.record(
+                Protos.key(r.getIdempotencyKey()),
+                new RecordingOrder.Command(
+                        r.getOrderId(),
+                        r.getMemberId(),
+                        r.getAmountFen(),
+                        r.getRefundedFen(),
+                        status(r.getStatus()),
+                        r.hasOccurredAt() && r.getOccurredAt().getSeconds() != 0
+                                ? Protos.instant(r.getOccurredAt())
+                                : null));
         TierDefinition tier = programs.current().tier(result.tierCode());
         out.onNext(RecordOrderResponse.newBuilder()
                 .setOrderId(result.orderId())
                 .setMemberId(String.valueOf(result.memberId()))
-                .setStatus(com.tierpoint.proto.v1.OrderStatus.valueOf(result.status().name()))
+                .setStatus(com.tierpoint.proto.v1.OrderStatus.valueOf(
+                        result.status().name()))
                 .setPointsGranted(result.pointsGranted())
                 .setPointsPending(result.pointsPending())
                 .setPointsAvailableAt(Protos.timestamp(result.pointsAvailableAt()))
                 .setGrowthGranted(result.growthGranted())
                 .setPointsReversed(result.pointsReversed())
                 .setPointsUnrecovered(result.pointsUnrecovered())
-                .setTier(TierSummary.newBuilder().setCode(tier.code()).setName(tier.name()).setRank(tier.rank()))
+                .setTier(TierSummary.newBuilder()
+                        .setCode(tier.code())
+                        .setName(tier.name())
+                        .setRank(tier.rank()))
                 .setTierUpgraded(result.tierUpgraded())
                 .build());
         out.onCompleted();

@@ -12,14 +12,16 @@ public interface OrderMapper extends BaseMapper<OrderRow> {
     OrderRow lockById(@Param("orderId") String orderId);
 
     /** Net spend of orders paid at or after {@code sinceMs}. */
-    @Select("""
+    @Select(
+            """
             SELECT COALESCE(SUM(amount_fen - refunded_fen), 0) FROM member_order
              WHERE member_id = #{memberId} AND paid_at >= #{sinceMs}
             """)
     long spendSince(@Param("memberId") long memberId, @Param("sinceMs") long sinceMs);
 
     /** Orders paid at or after {@code sinceMs} and not fully refunded. */
-    @Select("""
+    @Select(
+            """
             SELECT COUNT(*) FROM member_order
              WHERE member_id = #{memberId} AND paid_at >= #{sinceMs} AND refunded_fen < amount_fen
             """)

@@ -35,7 +35,10 @@ public class EarningPoints {
     private final Clock clock;
 
     EarningPoints(
-            MemberWrites members, PointsLedger ledger, ProgramStore programs, IdempotentExecutor idempotent,
+            MemberWrites members,
+            PointsLedger ledger,
+            ProgramStore programs,
+            IdempotentExecutor idempotent,
             Clock clock) {
         this.members = members;
         this.ledger = ledger;

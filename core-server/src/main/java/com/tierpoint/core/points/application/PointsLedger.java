@@ -54,7 +54,12 @@ public class PointsLedger {
 
     /** Grants a new lot, spendable from {@code availableAt}, expiring per the program's policy. */
     public TransactionView credit(
-            MemberChange change, long points, String reason, String source, String orderId, Instant availableAt,
+            MemberChange change,
+            long points,
+            String reason,
+            String source,
+            String orderId,
+            Instant availableAt,
             Program program) {
         Instant now = change.now();
         Instant start = availableAt.isAfter(now) ? availableAt : now;
@@ -122,9 +127,8 @@ public class PointsLedger {
             left -= t;
         }
         if (left > 0) {
-            List<Lot> others = open.stream()
-                    .filter(l -> own == null || l.id() != own.id)
-                    .toList();
+            List<Lot> others =
+                    open.stream().filter(l -> own == null || l.id() != own.id).toList();
             long spendable = LotSelection.spendable(others, now);
             if (spendable < left && !partialAllowed) {
                 throw new RuleRejected(
@@ -134,7 +138,8 @@ public class PointsLedger {
             }
             long fromOthers = Math.min(left, spendable);
             if (fromOthers > 0) {
-                taken.addAll(LotSelection.soonestExpiringFirst(others, fromOthers, now).orElseThrow());
+                taken.addAll(LotSelection.soonestExpiringFirst(others, fromOthers, now)
+                        .orElseThrow());
                 left -= fromOthers;
             }
         }
@@ -248,7 +253,13 @@ public class PointsLedger {
     }
 
     private TxnRow line(
-            MemberRow m, String type, long points, String reason, String source, Long refTxnId, String orderId,
+            MemberRow m,
+            String type,
+            long points,
+            String reason,
+            String source,
+            Long refTxnId,
+            String orderId,
             Instant now) {
         TxnRow txn = new TxnRow();
         txn.id = ids.nextId();

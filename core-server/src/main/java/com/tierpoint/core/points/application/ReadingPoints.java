@@ -70,8 +70,10 @@ public class ReadingPoints {
         }
         Map<Long, List<Draw>> drawsByTxn = new HashMap<>();
         if (!rows.isEmpty()) {
-            for (TxnLotMapper.LotDrawRow d : draws.drawsOf(rows.stream().map(r -> r.id).toList())) {
-                drawsByTxn.computeIfAbsent(d.txnId, k -> new ArrayList<>())
+            for (TxnLotMapper.LotDrawRow d :
+                    draws.drawsOf(rows.stream().map(r -> r.id).toList())) {
+                drawsByTxn
+                        .computeIfAbsent(d.txnId, k -> new ArrayList<>())
                         .add(new Draw(d.lotId, d.points, Instant.ofEpochMilli(d.expiresAt)));
             }
         }

@@ -21,7 +21,9 @@ public class RedeemingPoints {
         void validate(Validation v) {
             v.memberId(memberId, "member_id");
             v.positive(points, "points");
-            v.require(points <= EarningPoints.MAX_POINTS_PER_CALL, "points",
+            v.require(
+                    points <= EarningPoints.MAX_POINTS_PER_CALL,
+                    "points",
                     "must be at most " + EarningPoints.MAX_POINTS_PER_CALL);
             v.notBlank(reason, "reason", 128);
             v.maxLength(source, "source", 64);

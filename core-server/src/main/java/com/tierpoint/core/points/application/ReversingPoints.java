@@ -54,8 +54,8 @@ public class ReversingPoints {
             }
             boolean earn = PointsLedger.EARN.equals(original.txnType);
             if (!earn && !PointsLedger.REDEEM.equals(original.txnType)) {
-                throw new RuleRejected("NOT_REVERSIBLE", "only EARN and REDEEM lines can be reversed, not "
-                        + original.txnType);
+                throw new RuleRejected(
+                        "NOT_REVERSIBLE", "only EARN and REDEEM lines can be reversed, not " + original.txnType);
             }
             long reversible = Math.abs(original.points) - ledger.reversedOf(original.id);
             if (reversible == 0) {
@@ -63,11 +63,10 @@ public class ReversingPoints {
             }
             long points = c.points() == 0 ? reversible : c.points();
             if (points > reversible) {
-                throw InvalidArgument.of("points", "only " + reversible + " points of this transaction are left to reverse");
+                throw InvalidArgument.of(
+                        "points", "only " + reversible + " points of this transaction are left to reverse");
             }
-            String reason = c.reason() == null || c.reason().isBlank()
-                    ? (earn ? "积分撤回" : "积分退回")
-                    : c.reason();
+            String reason = c.reason() == null || c.reason().isBlank() ? (earn ? "积分撤回" : "积分退回") : c.reason();
             PointsLedger.Reversal r = earn
                     ? ledger.reverseEarn(change, original, points, reason, c.source(), false)
                     : ledger.reverseRedeem(change, original, points, reason, c.source());

@@ -44,20 +44,30 @@ class PointsGrpcService extends PointsServiceGrpc.PointsServiceImplBase {
 
     @Override
     public void earn(EarnRequest r, StreamObserver<PointsWriteResponse> out) {
-        respond(out, earning.earn(Protos.key(r.getIdempotencyKey()),
-                new EarningPoints.Command(r.getMemberId(), r.getPoints(), r.getReason(), r.getSource())));
+        respond(
+                out,
+                earning.earn(
+                        Protos.key(r.getIdempotencyKey()),
+                        new EarningPoints.Command(r.getMemberId(), r.getPoints(), r.getReason(), r.getSource())));
     }
 
     @Override
     public void redeem(RedeemRequest r, StreamObserver<PointsWriteResponse> out) {
-        respond(out, redeeming.redeem(Protos.key(r.getIdempotencyKey()),
-                new RedeemingPoints.Command(r.getMemberId(), r.getPoints(), r.getReason(), r.getSource())));
+        respond(
+                out,
+                redeeming.redeem(
+                        Protos.key(r.getIdempotencyKey()),
+                        new RedeemingPoints.Command(r.getMemberId(), r.getPoints(), r.getReason(), r.getSource())));
     }
 
     @Override
     public void reverse(ReverseRequest r, StreamObserver<PointsWriteResponse> out) {
-        respond(out, reversing.reverse(Protos.key(r.getIdempotencyKey()), new ReversingPoints.Command(
-                r.getMemberId(), r.getTransactionId(), r.getPoints(), r.getReason(), r.getSource())));
+        respond(
+                out,
+                reversing.reverse(
+                        Protos.key(r.getIdempotencyKey()),
+                        new ReversingPoints.Command(
+                                r.getMemberId(), r.getTransactionId(), r.getPoints(), r.getReason(), r.getSource())));
     }
 
     @Override
@@ -69,7 +79,8 @@ class PointsGrpcService extends PointsServiceGrpc.PointsServiceImplBase {
     @Override
     public void listTransactions(ListTransactionsRequest r, StreamObserver<ListTransactionsResponse> out) {
         ReadingPoints.Page page = reading.transactions(r.getMemberId(), r.getPageSize(), r.getPageToken());
-        ListTransactionsResponse.Builder b = ListTransactionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        ListTransactionsResponse.Builder b =
+                ListTransactionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.transactions().forEach(t -> b.addTransactions(toProto(t)));
         out.onNext(b.build());
         out.onCompleted();
@@ -117,7 +128,8 @@ class PointsGrpcService extends PointsServiceGrpc.PointsServiceImplBase {
             b.setExpiresAt(expires);
         }
         for (Draw d : t.lots()) {
-            LotDraw.Builder lot = LotDraw.newBuilder().setLotId(String.valueOf(d.lotId())).setPoints(d.points());
+            LotDraw.Builder lot =
+                    LotDraw.newBuilder().setLotId(String.valueOf(d.lotId())).setPoints(d.points());
             Timestamp lotExpires = Protos.expiry(d.lotExpiresAt());
             if (lotExpires != null) {
                 lot.setLotExpiresAt(lotExpires);

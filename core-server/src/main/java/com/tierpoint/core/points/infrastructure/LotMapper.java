@@ -22,6 +22,7 @@ public interface LotMapper extends BaseMapper<LotRow> {
     int draw(@Param("id") long id, @Param("points") long points);
 
     /** Guarded: a lot never holds more than it was granted. */
-    @Update("UPDATE points_lot SET remaining = remaining + #{points} WHERE id = #{id} AND remaining + #{points} <= amount")
+    @Update(
+            "UPDATE points_lot SET remaining = remaining + #{points} WHERE id = #{id} AND remaining + #{points} <= amount")
     int restore(@Param("id") long id, @Param("points") long points);
 }

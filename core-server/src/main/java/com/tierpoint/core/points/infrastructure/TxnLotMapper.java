@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Select;
 public interface TxnLotMapper extends BaseMapper<TxnLotRow> {
 
     /** Draws of the given lines with each lot's expiry, for showing a transaction's lots. */
-    @Select("""
+    @Select(
+            """
             <script>
             SELECT d.txn_id, d.lot_id, d.points, l.expires_at
               FROM points_txn_lot d JOIN points_lot l ON l.id = d.lot_id
@@ -21,7 +22,8 @@ public interface TxnLotMapper extends BaseMapper<TxnLotRow> {
     List<LotDrawRow> drawsOf(@Param("txnIds") List<Long> txnIds);
 
     /** Per lot: points a redeem drew, less what reversals of it already returned. */
-    @Select("""
+    @Select(
+            """
             SELECT d.lot_id AS lot_id,
                    d.points - COALESCE((SELECT SUM(r.points) FROM points_txn_lot r
                                           JOIN points_txn t ON t.id = r.txn_id

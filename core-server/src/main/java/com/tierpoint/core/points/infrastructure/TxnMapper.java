@@ -10,7 +10,8 @@ import org.apache.ibatis.annotations.Select;
 public interface TxnMapper extends BaseMapper<TxnRow> {
 
     /** Newest first, keyset-paged: lines with an id below {@code beforeId}. */
-    @Select("""
+    @Select(
+            """
             SELECT * FROM points_txn WHERE member_id = #{memberId} AND id < #{beforeId}
              ORDER BY id DESC LIMIT #{limit}
             """)

@@ -21,7 +21,10 @@ public final class LotSelection {
         }
         List<Draw> draws = new ArrayList<>();
         long left = points;
-        for (Lot lot : lots.stream().filter(l -> l.spendableAt(now)).sorted(SOONEST_FIRST).toList()) {
+        for (Lot lot : lots.stream()
+                .filter(l -> l.spendableAt(now))
+                .sorted(SOONEST_FIRST)
+                .toList()) {
             long take = Math.min(left, lot.remaining());
             draws.add(new Draw(lot.id(), take, lot.expiresAt()));
             left -= take;
@@ -34,6 +37,9 @@ public final class LotSelection {
 
     /** Spendable points across lots. */
     public static long spendable(List<Lot> lots, Instant now) {
-        return lots.stream().filter(l -> l.spendableAt(now)).mapToLong(Lot::remaining).sum();
+        return lots.stream()
+                .filter(l -> l.spendableAt(now))
+                .mapToLong(Lot::remaining)
+                .sum();
     }
 }

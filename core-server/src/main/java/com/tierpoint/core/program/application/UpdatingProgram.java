@@ -7,9 +7,9 @@ import com.tierpoint.core.program.infrastructure.ProgramRow;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.program.model.ProgramPolicy;
 import com.tierpoint.core.program.model.TierDefinition;
-import com.tierpoint.core.shared.model.FieldViolation;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.infrastructure.Json;
+import com.tierpoint.core.shared.model.FieldViolation;
 import com.tierpoint.core.shared.model.InvalidArgument;
 import com.tierpoint.core.shared.model.RequestKey;
 import com.tierpoint.core.shared.model.StaleVersion;
@@ -34,11 +34,7 @@ public class UpdatingProgram {
     private final Clock clock;
 
     UpdatingProgram(
-            ProgramMapper mapper,
-            ProgramStore store,
-            IdempotentExecutor idempotent,
-            Outbox outbox,
-            Clock clock) {
+            ProgramMapper mapper, ProgramStore store, IdempotentExecutor idempotent, Outbox outbox, Clock clock) {
         this.mapper = mapper;
         this.store = store;
         this.idempotent = idempotent;
@@ -55,7 +51,12 @@ public class UpdatingProgram {
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
         v.addAll(ProgramPolicy.check(
-                p.name(), p.timeZone(), tiersAsSent, p.earnRule(), p.growthRule(), p.pointsExpiry(),
+                p.name(),
+                p.timeZone(),
+                tiersAsSent,
+                p.earnRule(),
+                p.growthRule(),
+                p.pointsExpiry(),
                 p.refundWindowDays()));
         v.require(command.expectedVersion() >= 0, "expected_version", "must not be negative");
         v.throwIfInvalid();
@@ -67,8 +68,13 @@ public class UpdatingProgram {
     /** Stores a program at start-up when none exists yet (the demo program of the quickstart). */
     public boolean installIfAbsent(Program program) {
         List<FieldViolation> violations = ProgramPolicy.check(
-                program.name(), program.timeZone(), program.tiers(), program.earnRule(), program.growthRule(),
-                program.pointsExpiry(), program.refundWindowDays());
+                program.name(),
+                program.timeZone(),
+                program.tiers(),
+                program.earnRule(),
+                program.growthRule(),
+                program.pointsExpiry(),
+                program.refundWindowDays());
         if (!violations.isEmpty()) {
             throw new InvalidArgument(violations);
         }

@@ -29,11 +29,15 @@ public final class ProgramProtos {
                 p.getTimeZone(),
                 tiers(p.getTiersList()),
                 p.hasEarnRule()
-                        ? new EarnRule(p.getEarnRule().getPoints(), p.getEarnRule().getPerFen(),
+                        ? new EarnRule(
+                                p.getEarnRule().getPoints(),
+                                p.getEarnRule().getPerFen(),
                                 rounding(p.getEarnRule().getRounding()))
                         : null,
                 p.hasGrowthRule()
-                        ? new GrowthRule(p.getGrowthRule().getGrowth(), p.getGrowthRule().getPerFen(),
+                        ? new GrowthRule(
+                                p.getGrowthRule().getGrowth(),
+                                p.getGrowthRule().getPerFen(),
                                 rounding(p.getGrowthRule().getRounding()))
                         : null,
                 expiry(p.getPointsExpiry()),
@@ -46,7 +50,9 @@ public final class ProgramProtos {
                 t.getCode(),
                 t.getName(),
                 t.getRank(),
-                t.getBenefitsList().stream().map(b -> new Benefit(b.getCode(), b.getDescription())).toList(),
+                t.getBenefitsList().stream()
+                        .map(b -> new Benefit(b.getCode(), b.getDescription()))
+                        .toList(),
                 t.getPointsMultiplierPercent(),
                 rule(t.getUpgradeRule()),
                 t.getValidityMonths(),
@@ -55,9 +61,11 @@ public final class ProgramProtos {
 
     static TierRule rule(com.tierpoint.proto.v1.TierRule r) {
         TierRule.Combinator c = r.getCombinator() == Combinator.ANY ? TierRule.Combinator.ANY : TierRule.Combinator.ALL;
-        return new TierRule(c, r.getConditionsList().stream()
-                .map(x -> new Condition(metric(x.getMetric()), x.getThreshold(), x.getWindowDays()))
-                .toList());
+        return new TierRule(
+                c,
+                r.getConditionsList().stream()
+                        .map(x -> new Condition(metric(x.getMetric()), x.getThreshold(), x.getWindowDays()))
+                        .toList());
     }
 
     static Metric metric(com.tierpoint.proto.v1.Metric m) {
@@ -79,12 +87,13 @@ public final class ProgramProtos {
     }
 
     static ExpiryPolicy expiry(com.tierpoint.proto.v1.ExpiryPolicy e) {
-        ExpiryPolicy.Kind kind = switch (e.getKind()) {
-            case DAYS_AFTER_EARN -> ExpiryPolicy.Kind.DAYS_AFTER_EARN;
-            case END_OF_MONTH -> ExpiryPolicy.Kind.END_OF_MONTH;
-            case END_OF_YEAR -> ExpiryPolicy.Kind.END_OF_YEAR;
-            default -> ExpiryPolicy.Kind.NEVER;
-        };
+        ExpiryPolicy.Kind kind =
+                switch (e.getKind()) {
+                    case DAYS_AFTER_EARN -> ExpiryPolicy.Kind.DAYS_AFTER_EARN;
+                    case END_OF_MONTH -> ExpiryPolicy.Kind.END_OF_MONTH;
+                    case END_OF_YEAR -> ExpiryPolicy.Kind.END_OF_YEAR;
+                    default -> ExpiryPolicy.Kind.NEVER;
+                };
         return new ExpiryPolicy(kind, e.getDays());
     }
 
@@ -116,8 +125,10 @@ public final class ProgramProtos {
                 .setRank(t.rank())
                 .setPointsMultiplierPercent(t.pointsMultiplierPercent())
                 .setValidityMonths(t.validityMonths());
-        t.benefits().forEach(x -> b.addBenefits(
-                com.tierpoint.proto.v1.Benefit.newBuilder().setCode(x.code()).setDescription(x.description())));
+        t.benefits()
+                .forEach(x -> b.addBenefits(com.tierpoint.proto.v1.Benefit.newBuilder()
+                        .setCode(x.code())
+                        .setDescription(x.description())));
         if (!t.upgradeRule().isEmpty()) {
             b.setUpgradeRule(toProto(t.upgradeRule()));
         }
@@ -130,10 +141,12 @@ public final class ProgramProtos {
     static com.tierpoint.proto.v1.TierRule toProto(TierRule r) {
         com.tierpoint.proto.v1.TierRule.Builder b =
                 com.tierpoint.proto.v1.TierRule.newBuilder().setCombinator(combinator(r.combinator()));
-        r.conditions().forEach(c -> b.addConditions(com.tierpoint.proto.v1.Condition.newBuilder()
-                .setMetric(com.tierpoint.proto.v1.Metric.valueOf(c.metric().name()))
-                .setThreshold(c.threshold())
-                .setWindowDays(c.windowDays())));
+        r.conditions()
+                .forEach(c -> b.addConditions(com.tierpoint.proto.v1.Condition.newBuilder()
+                        .setMetric(
+                                com.tierpoint.proto.v1.Metric.valueOf(c.metric().name()))
+                        .setThreshold(c.threshold())
+                        .setWindowDays(c.windowDays())));
         return b.build();
     }
 

@@ -17,7 +17,8 @@ public interface ProgramMapper extends BaseMapper<ProgramRow> {
     @Select("SELECT * FROM program WHERE id = 1 FOR UPDATE")
     ProgramRow lockCurrent();
 
-    @Update("""
+    @Update(
+            """
             UPDATE program SET version = #{newVersion}, definition = #{definition}, updated_at = #{at}
              WHERE id = 1 AND version = #{newVersion} - 1
             """)

@@ -28,12 +28,14 @@ public record ExpiryPolicy(Kind kind, int days) {
         return switch (kind) {
             case NEVER -> NEVER;
             case DAYS_AFTER_EARN -> earnedAt.plus(java.time.Duration.ofDays(days));
-            case END_OF_MONTH -> day.with(TemporalAdjusters.firstDayOfNextMonth())
-                    .atStartOfDay(zone)
-                    .toInstant();
-            case END_OF_YEAR -> day.with(TemporalAdjusters.firstDayOfNextYear())
-                    .atStartOfDay(zone)
-                    .toInstant();
+            case END_OF_MONTH ->
+                day.with(TemporalAdjusters.firstDayOfNextMonth())
+                        .atStartOfDay(zone)
+                        .toInstant();
+            case END_OF_YEAR ->
+                day.with(TemporalAdjusters.firstDayOfNextYear())
+                        .atStartOfDay(zone)
+                        .toInstant();
         };
     }
 

@@ -46,10 +46,7 @@ public record Program(
 
     /** A tier by code; a member whose tier was removed from the program counts as entry tier. */
     public TierDefinition tier(String code) {
-        return tiers.stream()
-                .filter(t -> t.code().equals(code))
-                .findFirst()
-                .orElse(entryTier());
+        return tiers.stream().filter(t -> t.code().equals(code)).findFirst().orElse(entryTier());
     }
 
     /** The next tier up, if any. */
@@ -64,7 +61,9 @@ public record Program(
     public Optional<TierDefinition> upgradeFor(TierDefinition current, MetricSource metrics) {
         TierDefinition best = null;
         for (TierDefinition t : tiers) {
-            if (t.rank() > current.rank() && !t.upgradeRule().isEmpty() && t.upgradeRule().heldBy(metrics)) {
+            if (t.rank() > current.rank()
+                    && !t.upgradeRule().isEmpty()
+                    && t.upgradeRule().heldBy(metrics)) {
                 best = t;
             }
         }

@@ -66,7 +66,8 @@ public final class ProgramPolicy {
                 out.add(new FieldViolation(p + "growth_rule.per_fen", "must be positive"));
             }
         }
-        if (expiry != null && expiry.kind() == ExpiryPolicy.Kind.DAYS_AFTER_EARN
+        if (expiry != null
+                && expiry.kind() == ExpiryPolicy.Kind.DAYS_AFTER_EARN
                 && (expiry.days() <= 0 || expiry.days() > 36600)) {
             out.add(new FieldViolation(p + "points_expiry.days", "must be between 1 and 36600 for DAYS_AFTER_EARN"));
         }
@@ -103,7 +104,8 @@ public final class ProgramPolicy {
             }
             Integer earlier = rankAt.putIfAbsent(t.rank(), i);
             if (earlier != null) {
-                out.add(new FieldViolation(f + "rank", "duplicate rank " + t.rank() + " (also tiers[" + earlier + "])"));
+                out.add(new FieldViolation(
+                        f + "rank", "duplicate rank " + t.rank() + " (also tiers[" + earlier + "])"));
             }
             if (t.pointsMultiplierPercent() < 0) {
                 out.add(new FieldViolation(f + "points_multiplier_percent", "must not be negative"));
@@ -115,7 +117,8 @@ public final class ProgramPolicy {
             }
             boolean entry = t.rank() == lowestRank;
             if (entry && !t.upgradeRule().isEmpty()) {
-                out.add(new FieldViolation(f + "upgrade_rule", "the entry tier (lowest rank) must have no upgrade rule"));
+                out.add(new FieldViolation(
+                        f + "upgrade_rule", "the entry tier (lowest rank) must have no upgrade rule"));
             }
             if (!entry && t.upgradeRule().isEmpty()) {
                 out.add(new FieldViolation(f + "upgrade_rule", "is required for every tier above the entry tier"));

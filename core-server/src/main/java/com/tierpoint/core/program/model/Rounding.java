@@ -19,9 +19,10 @@ public enum Rounding {
         return switch (this) {
             case DOWN -> q.longValueExact();
             case UP -> q.add(BigInteger.ONE).longValueExact();
-            case HALF_UP -> r.shiftLeft(1).compareTo(denominator) >= 0
-                    ? q.add(BigInteger.ONE).longValueExact()
-                    : q.longValueExact();
+            case HALF_UP ->
+                r.shiftLeft(1).compareTo(denominator) >= 0
+                        ? q.add(BigInteger.ONE).longValueExact()
+                        : q.longValueExact();
         };
     }
 }

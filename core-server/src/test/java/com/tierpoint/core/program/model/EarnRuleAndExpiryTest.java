@@ -14,26 +14,29 @@ class EarnRuleAndExpiryTest {
 
     @ParameterizedTest(name = "{0} fen x{1}% -> down {2}, half-up {3}, up {4}")
     @CsvSource({
-            // amountFen, multiplierPercent, DOWN, HALF_UP, UP   (1 point per yuan)
-            "1000,  100, 10, 10, 10",
-            "999,   100,  9, 10, 10",
-            "950,   100,  9, 10, 10",
-            "949,   100,  9,  9, 10",
-            "901,   100,  9,  9, 10",
-            "12345, 120, 148, 148, 149",
-            "1250,  150, 18, 19, 19",
-            "1000,  150, 15, 15, 15",
-            "100,   125,  1,  1,  2",
-            "200,   125,  2,  3,  3",
-            "99,    100,  0,  1,  1",
-            "1,     100,  0,  0,  1",
-            "5000,    0,  0,  0,  0",
+        // amountFen, multiplierPercent, DOWN, HALF_UP, UP   (1 point per yuan)
+        "1000,  100, 10, 10, 10",
+        "999,   100,  9, 10, 10",
+        "950,   100,  9, 10, 10",
+        "949,   100,  9,  9, 10",
+        "901,   100,  9,  9, 10",
+        "12345, 120, 148, 148, 149",
+        "1250,  150, 18, 19, 19",
+        "1000,  150, 15, 15, 15",
+        "100,   125,  1,  1,  2",
+        "200,   125,  2,  3,  3",
+        "99,    100,  0,  1,  1",
+        "1,     100,  0,  0,  1",
+        "5000,    0,  0,  0,  0",
     })
     void pointsForRoundsTheProductOfAmountRuleAndMultiplierOnce(
             long amountFen, int multiplier, long down, long halfUp, long up) {
-        assertThat(new EarnRule(1, 100, Rounding.DOWN).pointsFor(amountFen, multiplier)).isEqualTo(down);
-        assertThat(new EarnRule(1, 100, Rounding.HALF_UP).pointsFor(amountFen, multiplier)).isEqualTo(halfUp);
-        assertThat(new EarnRule(1, 100, Rounding.UP).pointsFor(amountFen, multiplier)).isEqualTo(up);
+        assertThat(new EarnRule(1, 100, Rounding.DOWN).pointsFor(amountFen, multiplier))
+                .isEqualTo(down);
+        assertThat(new EarnRule(1, 100, Rounding.HALF_UP).pointsFor(amountFen, multiplier))
+                .isEqualTo(halfUp);
+        assertThat(new EarnRule(1, 100, Rounding.UP).pointsFor(amountFen, multiplier))
+                .isEqualTo(up);
     }
 
     @Test
