@@ -2,7 +2,9 @@ package com.tierpoint.core.cache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -20,7 +22,10 @@ public class RedisConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
 
     private final RedisClient client;
+    private static final long RETRY_CONNECT_AFTER_MS = 500;
+
     private volatile StatefulRedisConnection<String, String> connection;
+    private long lastFailedConnect;
 
     public RedisConnection(String url, Duration commandTimeout) {
         RedisURI uri = RedisURI.create(url);
@@ -30,6 +35,8 @@ public class RedisConnection implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .socketOptions(
+                        SocketOptions.builder().connectTimeout(commandTimeout).build())
                 .build());
     }
 
@@ -42,12 +49,27 @@ public class RedisConnection implements AutoCloseable {
         return c.sync();
     }
 
+    /**
+     * Connects, at most once per {@link #RETRY_CONNECT_AFTER_MS} while Redis is unreachable, so
+     * requests in an outage fail at once instead of each waiting for a connect timeout.
+     */
     private synchronized StatefulRedisConnection<String, String> open() {
-        if (connection == null || !connection.isOpen()) {
-            connection = client.connect();
-            log.info("connected to Redis");
+        if (connection != null && connection.isOpen()) {
+            return connection;
         }
-        return connection;
+        long now = System.nanoTime();
+        if (lastFailedConnect != 0 && now - lastFailedConnect < RETRY_CONNECT_AFTER_MS * 1_000_000) {
+            throw new RedisConnectionException("Redis unreachable; next connect attempt shortly");
+        }
+        try {
+            connection = client.connect();
+            lastFailedConnect = 0;
+            log.info("connected to Redis");
+            return connection;
+        } catch (RedisConnectionException e) {
+            lastFailedConnect = now;
+            throw e;
+        }
     }
 
     @Override

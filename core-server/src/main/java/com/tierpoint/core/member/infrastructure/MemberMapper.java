@@ -27,7 +27,7 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
                    growth_value = #{m.growthValue}, total_spend_fen = #{m.totalSpendFen},
                    order_count = #{m.orderCount}, valid_invites = #{m.validInvites},
                    version = version + 1, updated_at = #{m.updatedAt}
-             WHERE id = #{m.id} AND version = #{m.version} AND points_balance >= 0
+             WHERE id = #{m.id} AND version = #{m.version}
             """)
     int saveCounters(@Param("m") MemberRow member);
 }
