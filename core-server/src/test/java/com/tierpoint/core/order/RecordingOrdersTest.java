@@ -11,16 +11,13 @@ import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.TestPrograms;
 import com.tierpoint.proto.v1.Balance;
 import com.tierpoint.proto.v1.GetBalanceRequest;
-import com.tierpoint.proto.v1.GetMemberRequest;
 import com.tierpoint.proto.v1.ListTransactionsRequest;
 import com.tierpoint.proto.v1.Member;
-import com.tierpoint.proto.v1.MemberRef;
 import com.tierpoint.proto.v1.OrderStatus;
 import com.tierpoint.proto.v1.PointsTransaction;
 import com.tierpoint.proto.v1.PointsWriteResponse;
 import com.tierpoint.proto.v1.RecordOrderRequest;
 import com.tierpoint.proto.v1.RecordOrderResponse;
-import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.TransactionType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -398,23 +395,6 @@ class RecordingOrdersTest extends CoreTestBase {
                 .setStatus(status)
                 .setOccurredAt(ts(clock.instant()))
                 .build();
-    }
-
-    private static PointsWriteResponse redeem(String memberId, long pts) {
-        return points().redeem(RedeemRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setMemberId(memberId)
-                .setPoints(pts)
-                .setReason("兑换优惠券")
-                .setSource("mall")
-                .build());
-    }
-
-    private static Member member(String memberId) {
-        return members()
-                .getMember(GetMemberRequest.newBuilder()
-                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
-                        .build());
     }
 
     private static Balance balance(String memberId) {

@@ -10,7 +10,6 @@ import com.tierpoint.proto.v1.EnrollMemberRequest;
 import com.tierpoint.proto.v1.EnrollMemberResponse;
 import com.tierpoint.proto.v1.GetBalanceRequest;
 import com.tierpoint.proto.v1.PointsWriteResponse;
-import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.TransactionType;
 import com.tierpoint.proto.v1.WeChatIdentity;
 import io.grpc.Status;
@@ -227,16 +226,6 @@ class ConcurrentLedgerTest extends CoreTestBase {
             outcomes.add(f.get(60, TimeUnit.SECONDS));
         }
         return Collections.unmodifiableList(outcomes);
-    }
-
-    private static PointsWriteResponse redeem(String m, long pts, String key) {
-        return points().redeem(RedeemRequest.newBuilder()
-                .setIdempotencyKey(key)
-                .setMemberId(m)
-                .setPoints(pts)
-                .setReason("兑换优惠券")
-                .setSource("mall")
-                .build());
     }
 
     private static long balance(String m) {

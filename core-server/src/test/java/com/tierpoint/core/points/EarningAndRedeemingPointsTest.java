@@ -13,7 +13,6 @@ import com.tierpoint.proto.v1.ListTransactionsRequest;
 import com.tierpoint.proto.v1.ListTransactionsResponse;
 import com.tierpoint.proto.v1.PointsTransaction;
 import com.tierpoint.proto.v1.PointsWriteResponse;
-import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.TransactionType;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -234,16 +233,6 @@ class EarningAndRedeemingPointsTest extends CoreTestBase {
                 .containsExactly(1L);
         assertThat(page3.getNextPageToken()).isEmpty();
         assertThat(page1.getTransactions(0).getReason()).isEqualTo("test grant");
-    }
-
-    private static PointsWriteResponse redeem(String m, long pts, String key) {
-        return points().redeem(RedeemRequest.newBuilder()
-                .setIdempotencyKey(key)
-                .setMemberId(m)
-                .setPoints(pts)
-                .setReason("兑换优惠券")
-                .setSource("mall")
-                .build());
     }
 
     private int lines(String m) {

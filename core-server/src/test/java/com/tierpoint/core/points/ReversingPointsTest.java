@@ -11,7 +11,6 @@ import com.tierpoint.proto.v1.GetBalanceRequest;
 import com.tierpoint.proto.v1.ListTransactionsRequest;
 import com.tierpoint.proto.v1.PointsTransaction;
 import com.tierpoint.proto.v1.PointsWriteResponse;
-import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.ReverseRequest;
 import com.tierpoint.proto.v1.TransactionType;
 import io.grpc.Status;
@@ -120,15 +119,6 @@ class ReversingPointsTest extends CoreTestBase {
         assertThatThrownBy(() -> reverse(m, reverseId, 0))
                 .isInstanceOfSatisfying(
                         StatusRuntimeException.class, e -> assertThat(reason(e)).isEqualTo("NOT_REVERSIBLE"));
-    }
-
-    private static PointsWriteResponse redeem(String m, long pts) {
-        return points().redeem(RedeemRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setMemberId(m)
-                .setPoints(pts)
-                .setReason("兑换")
-                .build());
     }
 
     private static PointsWriteResponse reverse(String m, String txn, long pts) {

@@ -4,12 +4,16 @@ import com.tierpoint.core.TierpointCoreApplication;
 import com.tierpoint.core.auth.ApiKeys;
 import com.tierpoint.proto.v1.EarnRequest;
 import com.tierpoint.proto.v1.EnrollMemberRequest;
+import com.tierpoint.proto.v1.GetMemberRequest;
+import com.tierpoint.proto.v1.Member;
+import com.tierpoint.proto.v1.MemberRef;
 import com.tierpoint.proto.v1.MemberServiceGrpc;
 import com.tierpoint.proto.v1.OrderServiceGrpc;
 import com.tierpoint.proto.v1.PointsServiceGrpc;
 import com.tierpoint.proto.v1.PointsWriteResponse;
 import com.tierpoint.proto.v1.Program;
 import com.tierpoint.proto.v1.ProgramServiceGrpc;
+import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.UpdateProgramRequest;
 import com.tierpoint.proto.v1.WeChatIdentity;
 import io.grpc.CallCredentials;
@@ -169,6 +173,27 @@ public abstract class CoreTestBase {
                 .setReason("test grant")
                 .setSource("test")
                 .build());
+    }
+
+    protected static PointsWriteResponse redeem(String memberId, long pts, String idempotencyKey) {
+        return points().redeem(RedeemRequest.newBuilder()
+                .setIdempotencyKey(idempotencyKey)
+                .setMemberId(memberId)
+                .setPoints(pts)
+                .setReason("兑换优惠券")
+                .setSource("mall")
+                .build());
+    }
+
+    protected static PointsWriteResponse redeem(String memberId, long pts) {
+        return redeem(memberId, pts, uniqueKey());
+    }
+
+    protected static Member member(String memberId) {
+        return members()
+                .getMember(GetMemberRequest.newBuilder()
+                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
+                        .build());
     }
 
     protected static String uniqueKey() {

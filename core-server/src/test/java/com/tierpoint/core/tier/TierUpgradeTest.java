@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Timestamp;
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.proto.v1.Combinator;
-import com.tierpoint.proto.v1.GetMemberRequest;
 import com.tierpoint.proto.v1.GetTierProgressRequest;
 import com.tierpoint.proto.v1.Member;
 import com.tierpoint.proto.v1.MemberRef;
@@ -312,13 +311,6 @@ class TierUpgradeTest extends CoreTestBase {
                 .setOccurredAt(
                         Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build());
-    }
-
-    private static Member member(String memberId) {
-        return members()
-                .getMember(GetMemberRequest.newBuilder()
-                        .setMember(MemberRef.newBuilder().setMemberId(memberId))
-                        .build());
     }
 
     private static TierProgress progress(String memberId) {
