@@ -40,38 +40,43 @@ public class MemberViewCache implements AutoCloseable {
     private static final Duration IDENTITY_TTL = Duration.ofDays(7);
 
     /**
-     * KEYS[1] view key; ARGV member version, program version, value, ttl ms. Keeps the entry only
-     * if nothing newer is there: a higher member version, or the same one built for the same or a
-     * later program version.
+     * Reads the entry at KEYS[1] into {@code cur} and, when present, its member version {@code v},
+     * program version {@code pv} (-1 on a tombstone) and whether it holds a view ({@code filled}).
      */
-    static final String PUT_IF_NEWER =
+    private static final String READ_CURRENT =
             """
             local cur = redis.call('GET', KEYS[1])
+            local v, pv, filled
             if cur then
               local sep = string.find(cur, '|', 1, true)
               local head = string.sub(cur, 1, sep - 1)
               local colon = string.find(head, ':', 1, true)
-              local v = tonumber(colon and string.sub(head, 1, colon - 1) or head)
-              local pv = colon and tonumber(string.sub(head, colon + 1)) or -1
+              v = tonumber(colon and string.sub(head, 1, colon - 1) or head)
+              pv = colon and tonumber(string.sub(head, colon + 1)) or -1
+              filled = sep < string.len(cur)
+            end
+            """;
+
+    /**
+     * ARGV member version, program version, value, ttl ms. Keeps the entry only if nothing newer
+     * is there: a higher member version, or the same one built for the same or a later program
+     * version.
+     */
+    static final String PUT_IF_NEWER = READ_CURRENT
+            + """
+            if cur then
               local nv = tonumber(ARGV[1])
               if v > nv then return 0 end
-              if v == nv and sep < string.len(cur) and pv >= tonumber(ARGV[2]) then return 0 end
+              if v == nv and filled and pv >= tonumber(ARGV[2]) then return 0 end
             end
             redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])
             return 1
             """;
 
-    /** KEYS[1] view key; ARGV member version, ttl ms. Leaves a tombstone unless something as new is there. */
-    static final String TOMBSTONE =
-            """
-            local cur = redis.call('GET', KEYS[1])
-            if cur then
-              local sep = string.find(cur, '|', 1, true)
-              local head = string.sub(cur, 1, sep - 1)
-              local colon = string.find(head, ':', 1, true)
-              local v = tonumber(colon and string.sub(head, 1, colon - 1) or head)
-              if v >= tonumber(ARGV[1]) then return 0 end
-            end
+    /** ARGV member version, ttl ms. Leaves a tombstone unless something as new is there. */
+    static final String TOMBSTONE = READ_CURRENT
+            + """
+            if cur and v >= tonumber(ARGV[1]) then return 0 end
             redis.call('SET', KEYS[1], ARGV[1] .. '|', 'PX', ARGV[2])
             return 1
             """;

@@ -25,9 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -95,11 +93,10 @@ public final class ErrorTranslator implements ServerInterceptor {
             return status(
                     Code.ABORTED, "the write collided with a concurrent one; retry with the same idempotency key");
         }
-        if (e instanceof CannotGetJdbcConnectionException
-                || e instanceof CannotCreateTransactionException
-                || e instanceof DataAccessResourceFailureException
-                || e instanceof QueryTimeoutException
-                || e instanceof TransientDataAccessException) {
+        // DataAccessResourceFailure covers a refused JDBC connection, Transient a query timeout
+        if (e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
+                || e instanceof CannotCreateTransactionException) {
             log.warn("{} failed: database unavailable: {}", method, e.toString());
             return status(Code.UNAVAILABLE, "the loyalty database is unavailable; retry with the same idempotency key");
         }

@@ -4,6 +4,7 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -58,7 +59,9 @@ public final class GrpcServer implements SmartLifecycle {
             builder = netty;
         }
         builder.executor(executor).maxInboundMessageSize(props.maxInboundMessageBytes());
-        services.forEach(builder::addService);
+        List<ServerServiceDefinition> definitions =
+                services.stream().map(BindableService::bindService).toList();
+        definitions.forEach(builder::addService);
         builder.addService(health.getHealthService());
         builder.addService(ProtoReflectionServiceV1.newInstance());
         // ServerBuilder calls the interceptor added last first: add innermost first
@@ -71,8 +74,7 @@ public final class GrpcServer implements SmartLifecycle {
             throw new UncheckedIOException("cannot start the gRPC server on port " + props.port(), e);
         }
         health.setStatus("", ServingStatus.SERVING);
-        services.forEach(
-                s -> health.setStatus(s.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING));
+        definitions.forEach(d -> health.setStatus(d.getServiceDescriptor().getName(), ServingStatus.SERVING));
         log.info(
                 "gRPC server listening on {}",
                 props.inProcessName() != null && !props.inProcessName().isBlank()

@@ -29,8 +29,7 @@ public class EnrollingMember {
 
     public record Command(String appId, String openid, String unionid, String nickname, String birthday) {
 
-        void validate(LocalDate today) {
-            Validation v = new Validation();
+        void validate(LocalDate today, Validation v) {
             v.notBlank(appId, "identity.app_id", 64);
             v.notBlank(openid, "identity.openid", 128);
             v.maxLength(unionid, "identity.unionid", 128);
@@ -43,7 +42,6 @@ public class EnrollingMember {
                     v.require(false, "birthday", "must be an ISO date YYYY-MM-DD");
                 }
             }
-            v.throwIfInvalid();
         }
     }
 
@@ -75,8 +73,8 @@ public class EnrollingMember {
         Program program = programs.current();
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
+        command.validate(clock.instant().atZone(program.zone()).toLocalDate(), v);
         v.throwIfInvalid();
-        command.validate(clock.instant().atZone(program.zone()).toLocalDate());
         Command normalized = new Command(
                 command.appId(),
                 command.openid(),

@@ -108,15 +108,13 @@ public class MemberViews {
         List<Condition> shown = new ArrayList<>(tier.retentionRule().conditions());
         program.tierAbove(tier)
                 .ifPresent(next -> shown.addAll(next.upgradeRule().conditions()));
-        int shortestWindow = Integer.MAX_VALUE;
+        boolean windowed = false;
         for (Condition c : shown) {
             metrics.valueOf(c.metric(), c.windowDays());
-            if (c.windowDays() > 0 && c.metric().windowed()) {
-                shortestWindow = Math.min(shortestWindow, c.windowDays());
-            }
+            windowed |= c.windowDays() > 0 && c.metric().windowed();
         }
         Instant freshUntil = earliest(balance.changesAt(), now.plus(maxAge));
-        if (shortestWindow != Integer.MAX_VALUE) {
+        if (windowed) {
             // rolling windows move on continuously; a minute of lag is the price of caching them
             freshUntil = earliest(freshUntil, now.plus(Duration.ofMinutes(1)));
         }

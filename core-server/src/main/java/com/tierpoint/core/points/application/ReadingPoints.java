@@ -50,7 +50,6 @@ public class ReadingPoints {
 
     public Page transactions(String memberId, int pageSize, String pageToken) {
         Validation v = new Validation();
-        v.memberId(memberId, "member_id");
         v.require(pageSize >= 0 && pageSize <= MAX_PAGE, "page_size", "must be between 0 and " + MAX_PAGE);
         v.throwIfInvalid();
         long before = Long.MAX_VALUE;

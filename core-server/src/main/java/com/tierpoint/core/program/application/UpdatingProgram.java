@@ -50,14 +50,7 @@ public class UpdatingProgram {
         Program p = command.program();
         Validation v = new Validation();
         RequestKey.validate(key.idempotencyKey(), v);
-        v.addAll(ProgramPolicy.check(
-                p.name(),
-                p.timeZone(),
-                tiersAsSent,
-                p.earnRule(),
-                p.growthRule(),
-                p.pointsExpiry(),
-                p.refundWindowDays()));
+        v.addAll(ProgramPolicy.check(p, tiersAsSent));
         v.require(command.expectedVersion() >= 0, "expected_version", "must not be negative");
         v.throwIfInvalid();
         Program saved = idempotent.execute(key, "UpdateProgram", command, Program.class, () -> save(command));
@@ -67,14 +60,7 @@ public class UpdatingProgram {
 
     /** Stores a program at start-up when none exists yet (the demo program of the quickstart). */
     public boolean installIfAbsent(Program program) {
-        List<FieldViolation> violations = ProgramPolicy.check(
-                program.name(),
-                program.timeZone(),
-                program.tiers(),
-                program.earnRule(),
-                program.growthRule(),
-                program.pointsExpiry(),
-                program.refundWindowDays());
+        List<FieldViolation> violations = ProgramPolicy.check(program);
         if (!violations.isEmpty()) {
             throw new InvalidArgument(violations);
         }

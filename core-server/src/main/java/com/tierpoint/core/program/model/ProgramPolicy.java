@@ -22,8 +22,24 @@ public final class ProgramPolicy {
 
     private ProgramPolicy() {}
 
-    /** All violations of a program as sent; {@code tiers} in the order the client sent them. */
-    public static List<FieldViolation> check(
+    /** All violations of a program whose tiers are addressed in rank order. */
+    public static List<FieldViolation> check(Program program) {
+        return check(program, program.tiers());
+    }
+
+    /** All violations of a program; {@code tiersAsSent} in the order the client sent them. */
+    public static List<FieldViolation> check(Program program, List<TierDefinition> tiersAsSent) {
+        return check(
+                program.name(),
+                program.timeZone(),
+                tiersAsSent,
+                program.earnRule(),
+                program.growthRule(),
+                program.pointsExpiry(),
+                program.refundWindowDays());
+    }
+
+    private static List<FieldViolation> check(
             String name,
             String timeZone,
             List<TierDefinition> tiers,
