@@ -1,12 +1,17 @@
 package com.tierpoint.core.demo;
 
 import com.tierpoint.core.program.model.Benefit;
+import com.tierpoint.core.program.model.BirthdayGift;
+import com.tierpoint.core.program.model.CheckInRule;
 import com.tierpoint.core.program.model.Condition;
 import com.tierpoint.core.program.model.EarnRule;
 import com.tierpoint.core.program.model.ExpiryPolicy;
 import com.tierpoint.core.program.model.GrowthRule;
+import com.tierpoint.core.program.model.InviteRule;
 import com.tierpoint.core.program.model.Metric;
 import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.program.model.Reminders;
+import com.tierpoint.core.program.model.RetentionDrop;
 import com.tierpoint.core.program.model.Rounding;
 import com.tierpoint.core.program.model.TierDefinition;
 import com.tierpoint.core.program.model.TierRule;
@@ -86,6 +91,12 @@ public final class DemoProgram {
                 new GrowthRule(1, 100, Rounding.DOWN),
                 new ExpiryPolicy(ExpiryPolicy.Kind.END_OF_YEAR, 0),
                 0,
-                0);
+                0,
+                CheckInRule.none(),
+                InviteRule.none(),
+                List.of(),
+                new BirthdayGift(100, 0),
+                new Reminders(14, 14),
+                RetentionDrop.ONE_TIER);
     }
 }

@@ -42,7 +42,13 @@ public final class ProgramProtos {
                         : null,
                 expiry(p.getPointsExpiry()),
                 p.getRefundWindowDays(),
-                0);
+                0,
+                CheckInRuleProtos.fromProto(p.getCheckIn()),
+                InviteRuleProtos.fromProto(p.getInvites()),
+                CampaignProtos.campaigns(p.getCampaignsList()),
+                CampaignProtos.birthdayGift(p.getBirthdayGift()),
+                CampaignProtos.reminders(p.getReminders()),
+                CampaignProtos.retentionDrop(p.getRetentionDrop()));
     }
 
     static TierDefinition tier(com.tierpoint.proto.v1.Tier t) {
@@ -115,6 +121,9 @@ public final class ProgramProtos {
                         .setKind(ExpiryKind.valueOf(p.pointsExpiry().kind().name()))
                         .setDays(p.pointsExpiry().days()));
         p.tiers().forEach(t -> b.addTiers(toProto(t)));
+        b.setCheckIn(CheckInRuleProtos.toProto(p.checkIn()));
+        b.setInvites(InviteRuleProtos.toProto(p.invites()));
+        CampaignProtos.write(p, b);
         return b.build();
     }
 

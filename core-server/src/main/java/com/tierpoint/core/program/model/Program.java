@@ -17,7 +17,13 @@ public record Program(
         GrowthRule growthRule,
         ExpiryPolicy pointsExpiry,
         int refundWindowDays,
-        long version) {
+        long version,
+        CheckInRule checkIn,
+        InviteRule invites,
+        List<Campaign> campaigns,
+        BirthdayGift birthdayGift,
+        Reminders reminders,
+        RetentionDrop retentionDrop) {
 
     public static final String DEFAULT_ZONE = "Asia/Shanghai";
 
@@ -29,6 +35,12 @@ public record Program(
                         .toList();
         timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_ZONE : timeZone;
         pointsExpiry = pointsExpiry == null ? ExpiryPolicy.never() : pointsExpiry;
+        checkIn = checkIn == null ? CheckInRule.none() : checkIn;
+        invites = invites == null ? InviteRule.none() : invites;
+        campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+        birthdayGift = birthdayGift == null ? BirthdayGift.none() : birthdayGift;
+        reminders = reminders == null ? Reminders.none() : reminders;
+        retentionDrop = retentionDrop == null ? RetentionDrop.ONE_TIER : retentionDrop;
     }
 
     public ZoneId zone() {
@@ -36,7 +48,21 @@ public record Program(
     }
 
     public Program withVersion(long newVersion) {
-        return new Program(name, timeZone, tiers, earnRule, growthRule, pointsExpiry, refundWindowDays, newVersion);
+        return new Program(
+                name,
+                timeZone,
+                tiers,
+                earnRule,
+                growthRule,
+                pointsExpiry,
+                refundWindowDays,
+                newVersion,
+                checkIn,
+                invites,
+                campaigns,
+                birthdayGift,
+                reminders,
+                retentionDrop);
     }
 
     /** The tier every member starts in: the lowest rank. */

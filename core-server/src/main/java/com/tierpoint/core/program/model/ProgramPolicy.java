@@ -29,7 +29,7 @@ public final class ProgramPolicy {
 
     /** All violations of a program; {@code tiersAsSent} in the order the client sent them. */
     public static List<FieldViolation> check(Program program, List<TierDefinition> tiersAsSent) {
-        return check(
+        List<FieldViolation> out = check(
                 program.name(),
                 program.timeZone(),
                 tiersAsSent,
@@ -37,6 +37,11 @@ public final class ProgramPolicy {
                 program.growthRule(),
                 program.pointsExpiry(),
                 program.refundWindowDays());
+        program.checkIn().check("program.check_in.", out);
+        program.invites().check("program.invites.", out);
+        ProgramSections.checkCampaigns(program, out);
+        ProgramSections.checkBirthdayAndReminders(program, out);
+        return out;
     }
 
     private static List<FieldViolation> check(
