@@ -34,9 +34,15 @@ class OutboxTest extends CoreTestBase {
         assertThat(rows)
                 .extracting(r -> r.eventType)
                 .containsExactly(
-                        "member.enrolled", "points.earned", "points.earned", "tier.upgraded", "order.recorded");
-        assertThat(rows).extracting(r -> r.memberVersion).containsExactly(1L, 2L, 3L, 3L, 3L);
-        assertThat(rows.get(3).payload).contains("\"from_tier\":\"MEMBER\"", "\"to_tier\":\"SILVER\"");
+                        "member.enrolled",
+                        "points.earned",
+                        "points.earned",
+                        "growth.changed",
+                        "tier.upgraded",
+                        "order.recorded");
+        assertThat(rows).extracting(r -> r.memberVersion).containsExactly(1L, 2L, 3L, 3L, 3L, 3L);
+        assertThat(rows.get(3).payload).contains("\"growth\":1500", "\"growth_value\":1500");
+        assertThat(rows.get(4).payload).contains("\"from_tier\":\"MEMBER\"", "\"to_tier\":\"SILVER\"");
         assertThat(rows.get(1).payload).contains("\"points\":50", "\"member_id\":\"" + m + "\"");
     }
 

@@ -70,6 +70,8 @@ public abstract class CoreTestBase {
         r.add("tierpoint.demo.enabled", () -> "false");
         r.add("tierpoint.program.refresh", () -> "0s");
         r.add("tierpoint.cache.repair-interval", () -> "100ms");
+        // tests run jobs themselves, at the time they set
+        r.add("tierpoint.jobs.enabled", () -> "false");
         client(
                 r,
                 0,

@@ -95,6 +95,8 @@ public class EnrollingMember {
         row.unionid = c.unionid();
         row.nickname = c.nickname();
         row.birthday = c.birthday();
+        row.birthMonth =
+                c.birthday() == null ? null : LocalDate.parse(c.birthday()).getMonthValue();
         row.tierCode = entry.code();
         row.tierSince = now.toEpochMilli();
         Instant validUntil = entry.validUntil(now, program.zone());

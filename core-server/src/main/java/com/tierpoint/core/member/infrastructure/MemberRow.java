@@ -15,6 +15,9 @@ public class MemberRow {
     public String unionid;
     public String nickname;
     public String birthday;
+    /** 1-12, from the birthday; indexed for the birthday job. */
+    public Integer birthMonth;
+
     public String tierCode;
     public Long tierSince;
     public Long tierValidUntil;

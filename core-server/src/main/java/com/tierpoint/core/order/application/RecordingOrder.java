@@ -6,18 +6,16 @@ import com.tierpoint.core.member.application.MemberWrites;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.order.infrastructure.OrderMapper;
 import com.tierpoint.core.order.infrastructure.OrderRow;
+import com.tierpoint.core.points.application.GrowthLedger;
 import com.tierpoint.core.points.application.PointsLedger;
 import com.tierpoint.core.points.application.TransactionView;
-import com.tierpoint.core.points.infrastructure.GrowthTxnMapper;
-import com.tierpoint.core.points.infrastructure.GrowthTxnRow;
 import com.tierpoint.core.points.infrastructure.LotMapper;
 import com.tierpoint.core.points.infrastructure.LotRow;
 import com.tierpoint.core.points.infrastructure.TxnRow;
 import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.program.model.OrderMultiplier;
 import com.tierpoint.core.program.model.Program;
-import com.tierpoint.core.program.model.TierDefinition;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
-import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.model.InvalidArgument;
 import com.tierpoint.core.shared.model.MemberId;
 import com.tierpoint.core.shared.model.RequestKey;
@@ -74,24 +72,22 @@ public class RecordingOrder {
     private final MemberWrites members;
     private final OrderMapper orders;
     private final LotMapper lots;
-    private final GrowthTxnMapper growth;
+    private final GrowthLedger growth;
     private final PointsLedger ledger;
     private final RecalculatingTier tiers;
     private final ProgramStore programs;
     private final IdempotentExecutor idempotent;
-    private final IdGenerator ids;
     private final Clock clock;
 
     RecordingOrder(
             MemberWrites members,
             OrderMapper orders,
             LotMapper lots,
-            GrowthTxnMapper growth,
+            GrowthLedger growth,
             PointsLedger ledger,
             RecalculatingTier tiers,
             ProgramStore programs,
             IdempotentExecutor idempotent,
-            IdGenerator ids,
             Clock clock) {
         this.members = members;
         this.orders = orders;
@@ -101,7 +97,6 @@ public class RecordingOrder {
         this.tiers = tiers;
         this.programs = programs;
         this.idempotent = idempotent;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -202,13 +197,13 @@ public class RecordingOrder {
                 upgraded);
     }
 
-    /** First report of an order: points (earn rule x tier multiplier), growth, spend, count. */
+    /** First report of an order: points (earn rule x tier and campaign multiplier), growth, spend, count. */
     private OrderRow grant(MemberChange change, Command c, Program program) {
         Instant now = change.now();
         MemberRow m = change.member();
         Instant paidAt = occurred(c, now);
-        TierDefinition tier = program.tier(m.tierCode);
-        long points = program.earnRule().pointsFor(c.amountFen(), tier.pointsMultiplierPercent());
+        OrderMultiplier multiplier = OrderMultiplier.of(program, program.tier(m.tierCode), paidAt);
+        long points = program.earnRule().pointsFor(c.amountFen(), multiplier.percent());
         long growthValue = program.growthRule().growthFor(c.amountFen());
         Instant availableAt = paidAt.plus(Duration.ofDays(program.refundWindowDays()));
         OrderRow o = new OrderRow();
@@ -224,15 +219,12 @@ public class RecordingOrder {
         o.growthReversed = 0L;
         o.pointsAvailableAt = (availableAt.isAfter(now) ? availableAt : now).toEpochMilli();
         if (points > 0) {
-            String reason = tier.pointsMultiplierPercent() == 100
-                    ? "订单消费"
-                    : "订单消费 " + tier.name() + " x" + multiplierText(tier.pointsMultiplierPercent());
-            TransactionView txn = ledger.credit(change, points, reason, "order", c.orderId(), availableAt, program);
+            TransactionView txn = ledger.credit(
+                    change, points, multiplier.reason("订单消费"), "order", c.orderId(), availableAt, program);
             o.earnTxnId = txn.transactionId();
         }
         if (growthValue > 0) {
-            m.growthValue += growthValue;
-            growthLine(m, growthValue, "订单消费", c.orderId(), now);
+            growth.change(change, growthValue, "订单消费", "order", c.orderId());
         }
         m.totalSpendFen += c.amountFen();
         m.orderCount += 1;
@@ -254,11 +246,9 @@ public class RecordingOrder {
             unrecovered = pointsToTake - reversed;
         }
         long growthTarget = proportion(o.growthGranted, keptFen, o.amountFen);
-        long growthToTake = Math.min(o.growthGranted - o.growthReversed - growthTarget, m.growthValue);
+        long growthToTake = o.growthGranted - o.growthReversed - growthTarget;
         if (growthToTake > 0) {
-            m.growthValue -= growthToTake;
-            growthLine(m, -growthToTake, "订单退款", o.orderId, change.now());
-            o.growthReversed += growthToTake;
+            o.growthReversed += -growth.change(change, -growthToTake, "订单退款", "order", o.orderId);
         }
         m.totalSpendFen -= refundedTarget - o.refundedFen;
         if (refundedTarget == o.amountFen && o.refundedFen < o.amountFen) {
@@ -276,19 +266,6 @@ public class RecordingOrder {
         }
         LotRow lot = lots.byEarnTxn(o.earnTxnId);
         return lot == null ? 0 : lot.remaining;
-    }
-
-    private void growthLine(MemberRow m, long amount, String reason, String orderId, Instant now) {
-        GrowthTxnRow g = new GrowthTxnRow();
-        g.id = ids.nextId();
-        g.memberId = m.id;
-        g.amount = amount;
-        g.balanceAfter = m.growthValue;
-        g.reason = reason;
-        g.source = "order";
-        g.orderId = orderId;
-        g.createdAt = now.toEpochMilli();
-        growth.insert(g);
     }
 
     private static OrderStatus nextStatus(OrderRow o, Command c) {
@@ -312,9 +289,5 @@ public class RecordingOrder {
                 .multiply(BigInteger.valueOf(part))
                 .divide(BigInteger.valueOf(whole))
                 .longValueExact();
-    }
-
-    private static String multiplierText(int percent) {
-        return percent % 100 == 0 ? String.valueOf(percent / 100) : String.valueOf(percent / 100.0);
     }
 }

@@ -95,4 +95,46 @@ public record Program(
         }
         return Optional.ofNullable(best);
     }
+
+    /** The next tier down, if any. */
+    public Optional<TierDefinition> tierBelow(TierDefinition tier) {
+        TierDefinition below = null;
+        for (TierDefinition t : tiers) {
+            if (t.rank() < tier.rank()) {
+                below = t;
+            }
+        }
+        return Optional.ofNullable(below);
+    }
+
+    /**
+     * What keeps a tier at the end of its validity: its retention rule, or when it has none, its
+     * upgrade rule (the member qualifies again). The entry tier is always kept.
+     */
+    public boolean keeps(TierDefinition tier, MetricSource metrics) {
+        TierRule keep = tier.retentionRule().isEmpty() ? tier.upgradeRule() : tier.retentionRule();
+        return keep.isEmpty() || keep.heldBy(metrics);
+    }
+
+    /**
+     * Where a member whose tier lapsed goes: the same tier when they kept it; otherwise one tier
+     * down or, with {@link RetentionDrop#TO_QUALIFIED}, to the highest lower tier whose upgrade
+     * rule their metrics still meet.
+     */
+    public TierDefinition afterLapse(TierDefinition tier, MetricSource metrics) {
+        if (keeps(tier, metrics)) {
+            return tier;
+        }
+        if (retentionDrop == RetentionDrop.ONE_TIER) {
+            return tierBelow(tier).orElse(tier);
+        }
+        TierDefinition target = entryTier();
+        for (TierDefinition t : tiers) {
+            if (t.rank() < tier.rank()
+                    && (t.upgradeRule().isEmpty() || t.upgradeRule().heldBy(metrics))) {
+                target = t;
+            }
+        }
+        return target;
+    }
 }

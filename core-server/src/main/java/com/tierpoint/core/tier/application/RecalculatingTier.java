@@ -17,7 +17,12 @@ import org.springframework.stereotype.Component;
 public class RecalculatingTier {
 
     /** A tier move, to be written to the outbox with the member's new version. */
-    public record TierChange(String fromCode, String toCode, Instant validUntil) {}
+    public record TierChange(String fromCode, String toCode, Instant validUntil) {
+
+        public boolean kept() {
+            return fromCode.equals(toCode);
+        }
+    }
 
     private final OrderMapper orders;
 
@@ -36,5 +41,33 @@ public class RecalculatingTier {
             member.tierValidUntil = validUntil == null ? null : validUntil.toEpochMilli();
             return new TierChange(current.code(), target.code(), validUntil);
         });
+    }
+
+    /**
+     * For a locked member whose tier validity has ended: keeps the tier for another period or
+     * drops it per the program's rule. Metrics are measured at the deadline, so a late run judges
+     * the same as a punctual one. Empty when the tier has not lapsed (re-checked under the lock).
+     */
+    public Optional<TierChange> applyLapse(MemberRow member, Program program, Instant now) {
+        if (member.tierValidUntil == null || member.tierValidUntil > now.toEpochMilli()) {
+            return Optional.empty();
+        }
+        Instant deadline = Instant.ofEpochMilli(member.tierValidUntil);
+        TierDefinition current = program.tier(member.tierCode);
+        TierDefinition target = program.afterLapse(current, new MemberMetrics(member, orders, deadline));
+        Instant validUntil;
+        if (target.code().equals(current.code())) {
+            // the new period starts where the old one ended
+            validUntil = target.validUntil(deadline.minusMillis(1), program.zone());
+            while (validUntil != null && !validUntil.isAfter(now)) {
+                validUntil = target.validUntil(validUntil.minusMillis(1), program.zone());
+            }
+        } else {
+            validUntil = target.validUntil(now, program.zone());
+            member.tierCode = target.code();
+            member.tierSince = now.toEpochMilli();
+        }
+        member.tierValidUntil = validUntil == null ? null : validUntil.toEpochMilli();
+        return Optional.of(new TierChange(current.code(), target.code(), validUntil));
     }
 }
