@@ -173,6 +173,10 @@ public final class EventSubscriber implements AutoCloseable {
         }
     }
 
+    public String consumer() {
+        return consumer;
+    }
+
     public boolean hasEnded() {
         return ended.isDone();
     }
