@@ -48,6 +48,8 @@ public final class EventSubscriber implements AutoCloseable {
         EventSubscriber s = new EventSubscriber(channel, apiKey, consumer);
         EventServiceGrpc.newStub(channel)
                 .withCallCredentials(CoreTestBase.key(apiKey))
+                // streams are long-lived; this only keeps a broken test from hanging the build
+                .withDeadlineAfter(2, TimeUnit.MINUTES)
                 .subscribe(
                         SubscribeRequest.newBuilder()
                                 .setConsumer(consumer)

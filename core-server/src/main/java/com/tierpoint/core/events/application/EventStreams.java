@@ -98,11 +98,6 @@ public class EventStreams implements ApplicationListener<ContextClosedEvent>, Di
         }
     }
 
-    /** Streams open on this instance. */
-    public int openStreams() {
-        return open.size();
-    }
-
     private void newEvents() {
         open.forEach(Stream::wake);
     }

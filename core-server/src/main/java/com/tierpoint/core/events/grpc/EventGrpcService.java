@@ -125,7 +125,7 @@ class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
                     .setMessage(message)
                     .addDetails(Any.pack(ErrorInfo.newBuilder()
                             .setReason(reason)
-                            .setDomain("tierpoint.v1")
+                            .setDomain(ErrorTranslator.DOMAIN)
                             .build()))
                     .build());
         }
