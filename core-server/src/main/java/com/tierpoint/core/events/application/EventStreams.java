@@ -149,7 +149,7 @@ public class EventStreams implements ApplicationListener<ContextClosedEvent>, Di
         /** Everything up to here has been read into the buffer (or skipped by the filter). */
         private long position;
 
-        private boolean done;
+        private volatile boolean done;
 
         Stream(String clientId, String consumer, EventConsumers.Session s, Set<String> types, EventSink sink) {
             this.clientId = clientId;
@@ -208,7 +208,9 @@ public class EventStreams implements ApplicationListener<ContextClosedEvent>, Di
                 scheduler.execute(this::drain);
             } catch (RejectedExecutionException stopped) {
                 // the feeding threads are gone (context closed) and no step is running: end here
-                finish(StreamEnd.SHUTTING_DOWN);
+                if (!done) {
+                    finish(StreamEnd.SHUTTING_DOWN);
+                }
             }
         }
 
