@@ -12,6 +12,7 @@ public final class Scopes {
     public static final String ORDERS_WRITE = "orders:write";
     public static final String PROGRAM_READ = "program:read";
     public static final String PROGRAM_ADMIN = "program:admin";
+    public static final String EVENTS_READ = "events:read";
     /** Server reflection: any authenticated client may list the services. */
     public static final String ANY = "*";
 
@@ -27,6 +28,8 @@ public final class Scopes {
             Map.entry("tierpoint.v1.OrderService/RecordOrder", ORDERS_WRITE),
             Map.entry("tierpoint.v1.ProgramService/GetProgram", PROGRAM_READ),
             Map.entry("tierpoint.v1.ProgramService/UpdateProgram", PROGRAM_ADMIN),
+            Map.entry("tierpoint.v1.EventService/Subscribe", EVENTS_READ),
+            Map.entry("tierpoint.v1.EventService/Ack", EVENTS_READ),
             Map.entry("grpc.reflection.v1.ServerReflection/ServerReflectionInfo", ANY),
             Map.entry("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", ANY));
 

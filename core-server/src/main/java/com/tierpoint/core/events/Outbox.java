@@ -1,5 +1,6 @@
 package com.tierpoint.core.events;
 
+import com.tierpoint.core.events.application.Sequencer;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.infrastructure.Json;
 import java.time.Instant;
@@ -7,20 +8,31 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes events to the outbox table. Only callable inside the transaction of the change it
- * describes, so an event exists if and only if its change committed.
+ * describes, so an event exists if and only if its change committed. Once that transaction has
+ * committed, the sequencer is nudged to give the new events their place in the stream.
  */
 @Component
 public class Outbox {
 
     private final OutboxMapper mapper;
     private final IdGenerator ids;
+    /** One instance: a transaction that appends several events registers it once. */
+    private final TransactionSynchronization nudgeSequencer;
 
-    Outbox(OutboxMapper mapper, IdGenerator ids) {
+    Outbox(OutboxMapper mapper, IdGenerator ids, Sequencer sequencer) {
         this.mapper = mapper;
         this.ids = ids;
+        this.nudgeSequencer = new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sequencer.nudge();
+            }
+        };
     }
 
     /**
@@ -37,5 +49,6 @@ public class Outbox {
         row.payload = Json.write(payload);
         row.createdAt = at.toEpochMilli();
         mapper.insert(row);
+        TransactionSynchronizationManager.registerSynchronization(nudgeSequencer);
     }
 }

@@ -14,4 +14,6 @@ public class OutboxRow {
     public String eventType;
     public String payload;
     public Long createdAt;
+    /** Position in the event stream; null until the sequencer has assigned it after commit. */
+    public Long seq;
 }

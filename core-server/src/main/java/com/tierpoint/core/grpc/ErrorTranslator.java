@@ -35,7 +35,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class ErrorTranslator implements ServerInterceptor {
 
-    static final String DOMAIN = "tierpoint.v1";
+    /** The {@code google.rpc.ErrorInfo} domain of every reason code the core sends. */
+    public static final String DOMAIN = "tierpoint.v1";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorTranslator.class);
 
     @Override

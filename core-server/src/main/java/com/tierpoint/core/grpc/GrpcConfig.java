@@ -36,7 +36,8 @@ class GrpcConfig {
                         Scopes.POINTS_WRITE,
                         Scopes.ORDERS_WRITE,
                         Scopes.PROGRAM_READ,
-                        Scopes.PROGRAM_ADMIN))));
+                        Scopes.PROGRAM_ADMIN,
+                        Scopes.EVENTS_READ))));
         return new ApiKeys(clients);
     }
 

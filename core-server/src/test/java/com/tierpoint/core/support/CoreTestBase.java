@@ -22,6 +22,8 @@ import io.grpc.Metadata;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,8 @@ public abstract class CoreTestBase {
     public static final String READER_KEY = "test-reader-key";
     /** orders:write only. */
     public static final String ORDERS_KEY = "test-orders-key";
+    /** events:read only: a second event-consuming client beside the admin. */
+    public static final String EVENTS_KEY = "test-events-key";
 
     private static ManagedChannel channel;
 
@@ -61,31 +65,42 @@ public abstract class CoreTestBase {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry r) {
-        TestServices s = TestServices.get();
-        r.add("spring.datasource.url", () -> s.jdbcUrl);
-        r.add("spring.datasource.username", () -> s.jdbcUser);
-        r.add("spring.datasource.password", () -> s.jdbcPassword);
-        r.add("tierpoint.redis.url", s::redisUrl);
+        testProperties().forEach((name, value) -> r.add(name, () -> value));
         r.add("tierpoint.grpc.in-process-name", () -> IN_PROCESS);
-        r.add("tierpoint.demo.enabled", () -> "false");
-        r.add("tierpoint.program.refresh", () -> "0s");
-        r.add("tierpoint.cache.repair-interval", () -> "100ms");
+    }
+
+    /**
+     * The settings every core booted by the tests shares: the test database and Redis, no demo,
+     * no program caching, and the test clients with their keys.
+     */
+    public static Map<String, String> testProperties() {
+        TestServices s = TestServices.get();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", s.jdbcUrl);
+        p.put("spring.datasource.username", s.jdbcUser);
+        p.put("spring.datasource.password", s.jdbcPassword);
+        p.put("tierpoint.redis.url", s.redisUrl());
+        p.put("tierpoint.demo.enabled", "false");
+        p.put("tierpoint.program.refresh", "0s");
+        p.put("tierpoint.cache.repair-interval", "100ms");
         // tests run jobs themselves, at the time they set
-        r.add("tierpoint.jobs.enabled", () -> "false");
+        p.put("tierpoint.jobs.enabled", "false");
         client(
-                r,
+                p,
                 0,
                 "test-admin",
                 ADMIN_KEY,
-                "members:read,members:write,points:read,points:write,orders:write,program:admin");
-        client(r, 1, "test-reader", READER_KEY, "members:read,points:read");
-        client(r, 2, "test-orders", ORDERS_KEY, "orders:write");
+                "members:read,members:write,points:read,points:write,orders:write,program:admin,events:read");
+        client(p, 1, "test-reader", READER_KEY, "members:read,points:read");
+        client(p, 2, "test-orders", ORDERS_KEY, "orders:write");
+        client(p, 3, "test-events", EVENTS_KEY, "events:read");
+        return p;
     }
 
-    private static void client(DynamicPropertyRegistry r, int i, String id, String key, String scopes) {
-        r.add("tierpoint.auth.clients[" + i + "].id", () -> id);
-        r.add("tierpoint.auth.clients[" + i + "].key-sha256", () -> ApiKeys.sha256(key));
-        r.add("tierpoint.auth.clients[" + i + "].scopes", () -> scopes);
+    private static void client(Map<String, String> p, int i, String id, String key, String scopes) {
+        p.put("tierpoint.auth.clients[" + i + "].id", id);
+        p.put("tierpoint.auth.clients[" + i + "].key-sha256", ApiKeys.sha256(key));
+        p.put("tierpoint.auth.clients[" + i + "].scopes", scopes);
     }
 
     @TestConfiguration

@@ -1,5 +1,7 @@
 package com.tierpoint.core.shared.infrastructure;
 
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +21,29 @@ public class IdGenerator {
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
     private final long node;
+    private final LongSupplier wallClockMillis;
     private long lastMs = -1;
     private long sequence;
 
+    @Autowired
     public IdGenerator(@Value("${tierpoint.node-id:0}") long node) {
+        this(node, System::currentTimeMillis);
+    }
+
+    /**
+     * @param wallClockMillis this machine's wall clock; machines' clocks differ, so ids of two
+     *     instances say nothing about which row was made first
+     */
+    public IdGenerator(long node, LongSupplier wallClockMillis) {
         if (node < 0 || node > MAX_NODE) {
             throw new IllegalArgumentException("tierpoint.node-id must be between 0 and " + MAX_NODE);
         }
         this.node = node;
+        this.wallClockMillis = wallClockMillis;
     }
 
     public synchronized long nextId() {
-        long now = System.currentTimeMillis() - EPOCH_MS;
+        long now = wallClockMillis.getAsLong() - EPOCH_MS;
         if (now > lastMs) {
             lastMs = now;
             sequence = 0;
