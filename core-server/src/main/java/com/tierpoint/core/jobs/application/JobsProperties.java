@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code tierpoint.jobs.*}: whether this instance runs the scheduled jobs, how much one run may
- * do, how long a lease holds, and per-job intervals ({@code every.points-expiry: 30s}).
+ * do, how long a lease holds, how long idempotency records and delivered events are kept, and
+ * per-job intervals ({@code every.points-expiry: 30s}).
  */
 @ConfigurationProperties("tierpoint.jobs")
 public record JobsProperties(
@@ -15,6 +16,7 @@ public record JobsProperties(
         @DefaultValue("5000") int budget,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("30d") Duration idempotencyRetention,
+        @DefaultValue("14d") Duration eventRetention,
         Map<String, Duration> every) {
 
     public JobsProperties {
