@@ -266,6 +266,10 @@ class DailyCheckInTest extends EngagementTestBase {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
             assertThat(fields(e)).containsExactly("month");
         });
+        assertThatThrownBy(() -> calendar("999999999999", ""))
+                .isInstanceOfSatisfying(
+                        StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
         assertThatThrownBy(() -> checkIn("999999999999"))
                 .isInstanceOfSatisfying(
                         StatusRuntimeException.class,
@@ -295,6 +299,20 @@ class DailyCheckInTest extends EngagementTestBase {
                         .getDaysCount())
                 .isZero();
         assertThat(checkInRows(m)).isZero();
+    }
+
+    @Test
+    void growthFromACheckInCanUpgradeTheTier() {
+        useProgram(TestPrograms.standard().toBuilder()
+                .setCheckIn(TestPrograms.weeklyCheckIn().toBuilder().setGrowthPerCheckIn(1_000))
+                .build());
+        String m = newMember();
+
+        checkIn(m);
+
+        assertThat(member(m).getGrowthValue()).isEqualTo(1_000);
+        assertThat(member(m).getTier().getCode()).isEqualTo("SILVER");
+        assertThat(events(m, "tier.upgraded")).hasSize(1);
     }
 
     @Test

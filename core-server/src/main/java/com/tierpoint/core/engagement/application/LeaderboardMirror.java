@@ -110,8 +110,11 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
                     break;
                 }
             }
-            rebuilds.increment();
-            return redis.finishRebuild(month, token, ttl);
+            boolean complete = redis.finishRebuild(month, token, ttl);
+            if (complete) {
+                rebuilds.increment();
+            }
+            return complete;
         } catch (RuntimeException e) {
             try {
                 redis.abandonRebuild(month, token);
@@ -182,7 +185,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
                 long memberId = e.getKey();
                 List<String> memberGroups = groups.groupsOf(memberId);
                 for (YearMonth month : e.getValue()) {
-                    LeaderboardMapper.VersionedTotal t = boards.totalOf(memberId, month.toString());
+                    LeaderboardMapper.VersionedTotal t = boards.versionedTotal(memberId, month.toString());
                     writes.add(Map.entry(month, new MemberState(memberId, t.version, t.points, memberGroups)));
                 }
             }

@@ -41,7 +41,7 @@ public interface LeaderboardMapper {
               LEFT JOIN points_month p ON p.member_id = m.id AND p.earn_month = #{month}
              WHERE m.id = #{memberId}
             """)
-    VersionedTotal totalOf(@Param("memberId") long memberId, @Param("month") String month);
+    VersionedTotal versionedTotal(@Param("memberId") long memberId, @Param("month") String month);
 
     /** Months from {@code fromMonth} on in which the member has a total. */
     @Select("SELECT earn_month FROM points_month WHERE member_id = #{memberId} AND earn_month >= #{fromMonth}")
