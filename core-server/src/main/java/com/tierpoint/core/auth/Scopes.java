@@ -30,6 +30,11 @@ public final class Scopes {
             Map.entry("tierpoint.v1.ProgramService/UpdateProgram", PROGRAM_ADMIN),
             Map.entry("tierpoint.v1.EventService/Subscribe", EVENTS_READ),
             Map.entry("tierpoint.v1.EventService/Ack", EVENTS_READ),
+            Map.entry("tierpoint.v1.EngagementService/CheckIn", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.EngagementService/GetCheckInCalendar", MEMBERS_READ),
+            Map.entry("tierpoint.v1.EngagementService/GetLeaderboard", MEMBERS_READ),
+            Map.entry("tierpoint.v1.EngagementService/SetMemberGroups", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.EngagementService/ListMemberGroups", MEMBERS_READ),
             Map.entry("grpc.reflection.v1.ServerReflection/ServerReflectionInfo", ANY),
             Map.entry("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", ANY));
 

@@ -17,7 +17,10 @@ import com.tierpoint.core.program.model.TierDefinition;
 import com.tierpoint.core.program.model.TierRule;
 import java.util.List;
 
-/** The quickstart's program: four tiers, 1 point and 1 growth per yuan, points valid a year. */
+/**
+ * The quickstart's program: four tiers, 1 point and 1 growth per yuan, points valid a year, a
+ * daily check-in of 5 points and 1 growth with 20 points on every 7th day in a row.
+ */
 public final class DemoProgram {
 
     private DemoProgram() {}
@@ -92,7 +95,7 @@ public final class DemoProgram {
                 new ExpiryPolicy(ExpiryPolicy.Kind.END_OF_YEAR, 0),
                 0,
                 0,
-                CheckInRule.none(),
+                new CheckInRule(List.of(5L, 5L, 5L, 5L, 5L, 5L, 20L), 1),
                 InviteRule.none(),
                 List.of(),
                 new BirthdayGift(100, 0),

@@ -1,6 +1,7 @@
 package com.tierpoint.core.support;
 
 import com.tierpoint.proto.v1.Benefit;
+import com.tierpoint.proto.v1.CheckInRule;
 import com.tierpoint.proto.v1.Combinator;
 import com.tierpoint.proto.v1.Condition;
 import com.tierpoint.proto.v1.EarnRule;
@@ -12,10 +13,11 @@ import com.tierpoint.proto.v1.Program;
 import com.tierpoint.proto.v1.Rounding;
 import com.tierpoint.proto.v1.Tier;
 import com.tierpoint.proto.v1.TierRule;
+import java.util.List;
 
 /**
  * Programs for tests. {@link #standard()}: 1 point and 1 growth per yuan, points expire 365
- * days after earning, no refund window;
+ * days after earning, no refund window, check-in {@link #weeklyCheckIn()};
  * MEMBER (x1) -> SILVER (x1.2: growth >= 1000 OR 5 orders in 365 days)
  * -> GOLD (x1.5: spend >= ¥3000 in 365 days AND growth >= 2000, 12 months, keep with ¥2000)
  * -> DIAMOND (x2: growth >= 10000 AND spend >= ¥10000 in 365 days).
@@ -62,6 +64,15 @@ public final class TestPrograms {
                 .setPointsExpiry(ExpiryPolicy.newBuilder()
                         .setKind(ExpiryKind.DAYS_AFTER_EARN)
                         .setDays(365))
+                .setCheckIn(weeklyCheckIn())
+                .build();
+    }
+
+    /** Check-in: 5 points a day, 20 on every 7th consecutive day, 1 growth per check-in. */
+    public static CheckInRule weeklyCheckIn() {
+        return CheckInRule.newBuilder()
+                .addAllCyclePoints(List.of(5L, 5L, 5L, 5L, 5L, 5L, 20L))
+                .setGrowthPerCheckIn(1)
                 .build();
     }
 

@@ -13,6 +13,7 @@ import com.tierpoint.core.points.model.BalanceSummary;
 import com.tierpoint.core.points.model.Draw;
 import com.tierpoint.core.points.model.Lot;
 import com.tierpoint.core.points.model.LotSelection;
+import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.ExpiryPolicy;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * The mechanics of the points ledger, for use cases that hold a member's lock (a
  * {@link MemberChange}). Every method appends ledger lines (never changes one), moves lots with
  * guarded updates, keeps the member's balance equal to the sum of lines, and queues an event.
+ * Earns and reversals of earns also move the member's monthly total ({@link MonthlyEarnings}).
  */
 @Component
 public class PointsLedger {
@@ -44,12 +46,22 @@ public class PointsLedger {
     private final TxnMapper txns;
     private final TxnLotMapper draws;
     private final IdGenerator ids;
+    private final MonthlyEarnings monthly;
+    private final ProgramStore programs;
 
-    PointsLedger(LotMapper lots, TxnMapper txns, TxnLotMapper draws, IdGenerator ids) {
+    PointsLedger(
+            LotMapper lots,
+            TxnMapper txns,
+            TxnLotMapper draws,
+            IdGenerator ids,
+            MonthlyEarnings monthly,
+            ProgramStore programs) {
         this.lots = lots;
         this.txns = txns;
         this.draws = draws;
         this.ids = ids;
+        this.monthly = monthly;
+        this.programs = programs;
     }
 
     /** Grants a new lot, spendable from {@code availableAt}, expiring per the program's policy. */
@@ -80,6 +92,7 @@ public class PointsLedger {
         lot.expiresAt = expiresAt.toEpochMilli();
         lot.createdAt = now.toEpochMilli();
         lots.insert(lot);
+        monthly.add(change, points, program.zone());
         Map<String, Object> payload = payload(txn);
         payload.put("available_at", start.toString());
         payload.put("expires_at", ExpiryPolicy.isNever(expiresAt) ? null : expiresAt.toString());
@@ -153,6 +166,7 @@ public class PointsLedger {
         TxnRow txn = line(m, REVERSE, -total, reason, source, earn.id, earn.orderId, now);
         txns.insert(txn);
         recordDraws(txn.id, taken);
+        monthly.add(change, -total, programs.current().zone());
         Map<String, Object> payload = payload(txn);
         payload.put("reversed_transaction_id", String.valueOf(earn.id));
         change.emit(EventType.POINTS_REVERSED, payload);

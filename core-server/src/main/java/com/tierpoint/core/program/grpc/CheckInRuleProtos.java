@@ -8,10 +8,13 @@ final class CheckInRuleProtos {
     private CheckInRuleProtos() {}
 
     static CheckInRule fromProto(com.tierpoint.proto.v1.CheckInRule p) {
-        return CheckInRule.none();
+        return new CheckInRule(p.getCyclePointsList(), p.getGrowthPerCheckIn());
     }
 
     static com.tierpoint.proto.v1.CheckInRule toProto(CheckInRule r) {
-        return com.tierpoint.proto.v1.CheckInRule.getDefaultInstance();
+        return com.tierpoint.proto.v1.CheckInRule.newBuilder()
+                .addAllCyclePoints(r.cyclePoints())
+                .setGrowthPerCheckIn(r.growthPerCheckIn())
+                .build();
     }
 }
