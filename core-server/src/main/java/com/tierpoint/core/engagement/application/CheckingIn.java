@@ -8,7 +8,6 @@ import com.tierpoint.core.engagement.model.Reward;
 import com.tierpoint.core.events.EventType;
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
-import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.points.application.GrowthLedger;
 import com.tierpoint.core.points.application.PointsLedger;
 import com.tierpoint.core.program.application.ProgramStore;
@@ -125,16 +124,7 @@ public class CheckingIn {
     }
 
     private void grantGrowth(MemberChange change, Reward reward, Program program) {
-        MemberRow m = change.member();
         growth.change(change, reward.growth(), "签到 第" + reward.streak() + "天", SOURCE, null);
-        tiers.upgradeIfEarned(m, program, change.now()).ifPresent(move -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("from_tier", move.fromCode());
-            p.put("to_tier", move.toCode());
-            p.put(
-                    "valid_until",
-                    move.validUntil() == null ? null : move.validUntil().toString());
-            change.emit(EventType.TIER_UPGRADED, p);
-        });
+        tiers.upgradeIfEarned(change, program, null);
     }
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -102,14 +101,7 @@ class BirthdayGiftJob implements ScheduledJob {
         p.put("growth", gift.growth());
         p.put("transaction_id", txnId == null ? null : String.valueOf(txnId));
         change.emit(EventType.BIRTHDAY_GRANTED, p);
-        Optional<RecalculatingTier.TierChange> up = tiers.upgradeIfEarned(change.member(), program, now);
-        up.ifPresent(c -> {
-            Map<String, Object> u = new LinkedHashMap<>();
-            u.put("from_tier", c.fromCode());
-            u.put("to_tier", c.toCode());
-            u.put("valid_until", c.validUntil() == null ? null : c.validUntil().toString());
-            change.emit(EventType.TIER_UPGRADED, u);
-        });
+        tiers.upgradeIfEarned(change, program, null);
         members.commit(change);
         return true;
     }

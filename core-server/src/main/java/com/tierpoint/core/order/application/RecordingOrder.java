@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -157,20 +156,7 @@ public class RecordingOrder {
         if (created) {
             // stored first: windowed spend and order count are summed from member_order
             orders.insert(order);
-            Optional<RecalculatingTier.TierChange> move = tiers.upgradeIfEarned(m, program, now);
-            if (move.isPresent()) {
-                upgraded = true;
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("from_tier", move.get().fromCode());
-                p.put("to_tier", move.get().toCode());
-                p.put(
-                        "valid_until",
-                        move.get().validUntil() == null
-                                ? null
-                                : move.get().validUntil().toString());
-                p.put("order_id", c.orderId());
-                change.emit(EventType.TIER_UPGRADED, p);
-            }
+            upgraded = tiers.upgradeIfEarned(change, program, c.orderId()).isPresent();
         } else {
             orders.updateById(order);
         }

@@ -1,11 +1,15 @@
 package com.tierpoint.core.tier.application;
 
+import com.tierpoint.core.events.EventType;
+import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberMetrics;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.order.infrastructure.OrderMapper;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.program.model.TierDefinition;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +32,25 @@ public class RecalculatingTier {
 
     RecalculatingTier(OrderMapper orders) {
         this.orders = orders;
+    }
+
+    /**
+     * Upgrades the member of a change when its metrics have crossed a threshold and queues the
+     * tier.upgraded event, naming the order that did it when there is one.
+     */
+    public Optional<TierChange> upgradeIfEarned(MemberChange change, Program program, String orderId) {
+        Optional<TierChange> move = upgradeIfEarned(change.member(), program, change.now());
+        move.ifPresent(c -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("from_tier", c.fromCode());
+            p.put("to_tier", c.toCode());
+            p.put("valid_until", c.validUntil() == null ? null : c.validUntil().toString());
+            if (orderId != null) {
+                p.put("order_id", orderId);
+            }
+            change.emit(EventType.TIER_UPGRADED, p);
+        });
+        return move;
     }
 
     /** Applies an upgrade to the locked, not yet saved member row. */
