@@ -2,50 +2,21 @@ package com.tierpoint.core.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Timestamp;
-import com.tierpoint.core.events.OutboxMapper;
 import com.tierpoint.core.events.OutboxRow;
 import com.tierpoint.core.jobs.application.JobRun;
-import com.tierpoint.core.jobs.application.JobScheduler;
-import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.TestPrograms;
 import com.tierpoint.proto.v1.BirthdayGift;
-import com.tierpoint.proto.v1.EnrollMemberRequest;
-import com.tierpoint.proto.v1.GetBalanceRequest;
-import com.tierpoint.proto.v1.ListTransactionsRequest;
-import com.tierpoint.proto.v1.OrderStatus;
 import com.tierpoint.proto.v1.PointsTransaction;
 import com.tierpoint.proto.v1.Program;
-import com.tierpoint.proto.v1.RecordOrderRequest;
 import com.tierpoint.proto.v1.Reminders;
 import com.tierpoint.proto.v1.RetentionDrop;
 import com.tierpoint.proto.v1.TransactionType;
-import com.tierpoint.proto.v1.WeChatIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class ScheduledJobsTest extends CoreTestBase {
-
-    @Autowired
-    JobScheduler scheduler;
-
-    @Autowired
-    OutboxMapper outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void timeStartsOverForTheJobs() {
-        // the clock of these tests goes back to T0 for every test; real time never does
-        jdbc.update("UPDATE job_lease SET cursor_ms = 0, lease_until = 0");
-    }
+class ScheduledJobsTest extends JobsTestBase {
 
     @Test
     void expiryJobExpiresLotsOfMembersNobodyTouchedExactlyOnce() {
@@ -282,53 +253,5 @@ class ScheduledJobsTest extends CoreTestBase {
         order(m, 1_000_000);
         assertThat(member(m).getTier().getCode()).isEqualTo("DIAMOND");
         return m;
-    }
-
-    private void order(String m, long fen) {
-        Instant now = clock.instant();
-        orders().recordOrder(RecordOrderRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setOrderId("O-" + UUID.randomUUID())
-                .setMemberId(m)
-                .setAmountFen(fen)
-                .setStatus(OrderStatus.PAID)
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                .build());
-    }
-
-    private static String enrollBornOn(String birthday) {
-        return members()
-                .enrollMember(EnrollMemberRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setIdentity(
-                                WeChatIdentity.newBuilder().setAppId("wxtest").setOpenid("o_" + UUID.randomUUID()))
-                        .setBirthday(birthday)
-                        .build())
-                .getMember()
-                .getMemberId();
-    }
-
-    private static long balance(String m) {
-        var b = points().getBalance(
-                        GetBalanceRequest.newBuilder().setMemberId(m).build());
-        return b.getAvailable() + b.getPending();
-    }
-
-    private static List<PointsTransaction> ofType(String m, TransactionType type) {
-        return points()
-                .listTransactions(ListTransactionsRequest.newBuilder()
-                        .setMemberId(m)
-                        .setPageSize(100)
-                        .build())
-                .getTransactionsList()
-                .stream()
-                .filter(t -> t.getType() == type)
-                .toList();
-    }
-
-    private List<OutboxRow> events(String m, String type) {
-        return outbox.ofMember(Long.parseLong(m)).stream()
-                .filter(r -> r.eventType.equals(type))
-                .toList();
     }
 }

@@ -2,29 +2,17 @@ package com.tierpoint.core.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Timestamp;
-import com.tierpoint.core.events.OutboxMapper;
-import com.tierpoint.core.events.OutboxRow;
 import com.tierpoint.core.jobs.application.JobRun;
 import com.tierpoint.core.jobs.application.JobScheduler;
 import com.tierpoint.core.support.CoreInstance;
-import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.TestPrograms;
 import com.tierpoint.proto.v1.BirthdayGift;
-import com.tierpoint.proto.v1.EnrollMemberRequest;
-import com.tierpoint.proto.v1.GetBalanceRequest;
-import com.tierpoint.proto.v1.ListTransactionsRequest;
-import com.tierpoint.proto.v1.OrderStatus;
-import com.tierpoint.proto.v1.PointsTransaction;
-import com.tierpoint.proto.v1.RecordOrderRequest;
 import com.tierpoint.proto.v1.Reminders;
 import com.tierpoint.proto.v1.TransactionType;
-import com.tierpoint.proto.v1.WeChatIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -33,33 +21,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two core servers on one database run every job at the same moment, without the lease (as if
  * it had run out mid-run): members meet at their row locks and unique keys, and nothing is
  * expired, reminded, dropped or granted twice.
  */
-class TwoInstanceJobsTest extends CoreTestBase {
+class TwoInstanceJobsTest extends JobsTestBase {
 
     private static final int MEMBERS = 24;
-
-    @Autowired
-    JobScheduler scheduler;
-
-    @Autowired
-    OutboxMapper outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private CoreInstance other;
     private ExecutorService threads;
 
     @BeforeEach
     void secondCoreServer() {
-        jdbc.update("UPDATE job_lease SET cursor_ms = 0, lease_until = 0");
         other = CoreInstance.start("core-jobs-b", clock, Map.of());
         threads = Executors.newFixedThreadPool(2);
     }
@@ -146,53 +122,5 @@ class TwoInstanceJobsTest extends CoreTestBase {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void order(String m, long fen) {
-        Instant now = clock.instant();
-        orders().recordOrder(RecordOrderRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setOrderId("J-" + UUID.randomUUID())
-                .setMemberId(m)
-                .setAmountFen(fen)
-                .setStatus(OrderStatus.PAID)
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                .build());
-    }
-
-    private static String enrollBornOn(String birthday) {
-        return members()
-                .enrollMember(EnrollMemberRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setIdentity(
-                                WeChatIdentity.newBuilder().setAppId("wxtest").setOpenid("o_" + UUID.randomUUID()))
-                        .setBirthday(birthday)
-                        .build())
-                .getMember()
-                .getMemberId();
-    }
-
-    private static long balance(String m) {
-        var b = points().getBalance(
-                        GetBalanceRequest.newBuilder().setMemberId(m).build());
-        return b.getAvailable() + b.getPending();
-    }
-
-    private static List<PointsTransaction> ofType(String m, TransactionType type) {
-        return points()
-                .listTransactions(ListTransactionsRequest.newBuilder()
-                        .setMemberId(m)
-                        .setPageSize(100)
-                        .build())
-                .getTransactionsList()
-                .stream()
-                .filter(t -> t.getType() == type)
-                .toList();
-    }
-
-    private List<OutboxRow> events(String m, String type) {
-        return outbox.ofMember(Long.parseLong(m)).stream()
-                .filter(r -> r.eventType.equals(type))
-                .toList();
     }
 }

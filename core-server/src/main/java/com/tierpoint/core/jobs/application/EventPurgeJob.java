@@ -37,15 +37,6 @@ class EventPurgeJob implements ScheduledJob {
     @Override
     public JobRun run(Instant now, int budget) {
         Instant cutoff = now.minus(properties.eventRetention());
-        int deleted = 0;
-        while (deleted < budget) {
-            int page = Math.min(PAGE, budget - deleted);
-            int n = events.purgeSequencedBefore(cutoff, page);
-            deleted += n;
-            if (n < page) {
-                return new JobRun(deleted, 0, true);
-            }
-        }
-        return new JobRun(deleted, 0, false);
+        return JobRun.deletingInPages(budget, PAGE, page -> events.purgeSequencedBefore(cutoff, page));
     }
 }

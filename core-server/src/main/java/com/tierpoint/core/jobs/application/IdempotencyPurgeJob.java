@@ -3,7 +3,6 @@ package com.tierpoint.core.jobs.application;
 import com.tierpoint.core.jobs.infrastructure.JobQueries;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,17 +37,12 @@ class IdempotencyPurgeJob implements ScheduledJob {
     @Override
     public JobRun run(Instant now, int budget) {
         long before = now.minus(properties.idempotencyRetention()).toEpochMilli();
-        int deleted = 0;
-        while (deleted < budget) {
-            List<JobQueries.IdempotencyKeyRow> page =
-                    queries.idempotencyRecordsBefore(before, Math.min(PAGE, budget - deleted));
-            for (JobQueries.IdempotencyKeyRow r : page) {
+        return JobRun.deletingInPages(budget, PAGE, page -> {
+            int deleted = 0;
+            for (JobQueries.IdempotencyKeyRow r : queries.idempotencyRecordsBefore(before, page)) {
                 deleted += queries.deleteIdempotencyRecord(r.clientId, r.idemKey);
             }
-            if (page.size() < Math.min(PAGE, budget - deleted) || page.isEmpty()) {
-                return new JobRun(deleted, 0, true);
-            }
-        }
-        return new JobRun(deleted, 0, false);
+            return deleted;
+        });
     }
 }
