@@ -27,6 +27,9 @@ public final class Scopes {
             Map.entry("tierpoint.v1.OrderService/RecordOrder", ORDERS_WRITE),
             Map.entry("tierpoint.v1.ProgramService/GetProgram", PROGRAM_READ),
             Map.entry("tierpoint.v1.ProgramService/UpdateProgram", PROGRAM_ADMIN),
+            Map.entry("tierpoint.v1.InviteService/CreateInvite", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.InviteService/AcceptInvite", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.InviteService/ListInvites", MEMBERS_READ),
             Map.entry("grpc.reflection.v1.ServerReflection/ServerReflectionInfo", ANY),
             Map.entry("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", ANY));
 

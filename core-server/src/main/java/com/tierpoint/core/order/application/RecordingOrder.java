@@ -1,6 +1,7 @@
 package com.tierpoint.core.order.application;
 
 import com.tierpoint.core.events.EventType;
+import com.tierpoint.core.invite.application.AdvancingInvitations;
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
 import com.tierpoint.core.member.infrastructure.MemberRow;
@@ -81,6 +82,7 @@ public class RecordingOrder {
     private final IdempotentExecutor idempotent;
     private final IdGenerator ids;
     private final Clock clock;
+    private final AdvancingInvitations invitations;
 
     RecordingOrder(
             MemberWrites members,
@@ -92,7 +94,8 @@ public class RecordingOrder {
             ProgramStore programs,
             IdempotentExecutor idempotent,
             IdGenerator ids,
-            Clock clock) {
+            Clock clock,
+            AdvancingInvitations invitations) {
         this.members = members;
         this.orders = orders;
         this.lots = lots;
@@ -103,6 +106,7 @@ public class RecordingOrder {
         this.idempotent = idempotent;
         this.ids = ids;
         this.clock = clock;
+        this.invitations = invitations;
     }
 
     public OrderResult record(RequestKey key, Command c) {
@@ -185,6 +189,7 @@ public class RecordingOrder {
         p.put("amount_fen", order.amountFen);
         p.put("refunded_fen", order.refundedFen);
         change.emit(EventType.ORDER_RECORDED, p);
+        invitations.orderRecorded(change, order, program);
         members.commit(change);
         long held = order.pointsGranted - order.pointsReversed - order.pointsUnrecovered;
         long pending = order.pointsAvailableAt > now.toEpochMilli() ? pendingOf(order) : 0;
