@@ -45,6 +45,10 @@ CREATE TABLE invitation (
 CREATE INDEX idx_invitation_inviter ON invitation (inviter_id, id);
 CREATE INDEX idx_invitation_complete_due ON invitation (complete_due_at);
 
+-- The invitee's inviter on the member row itself: an order of an invited member learns from the
+-- row it locks first whether an inviter may be touched, and locks them before reading anything.
+ALTER TABLE member ADD COLUMN invited_by BIGINT;
+
 -- What each stage granted to each side: at most once, the unique key is the guard.
 CREATE TABLE invite_reward (
     id                  BIGINT      NOT NULL PRIMARY KEY,

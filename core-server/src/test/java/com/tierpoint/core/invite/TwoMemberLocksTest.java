@@ -57,9 +57,7 @@ class TwoMemberLocksTest extends InviteScenario {
             }
 
             assertThat(failures).hasSize(1);
-            assertThat(failures.get(0))
-                    .isInstanceOf(PessimisticLockingFailureException.class)
-                    ;
+            assertThat(failures.get(0)).isInstanceOf(PessimisticLockingFailureException.class);
             Status status = ErrorTranslator.translate(failures.get(0), "tierpoint.v1.InviteService/AcceptInvite")
                     .getStatus();
             assertThat(status.getCode()).isEqualTo(Status.Code.ABORTED);

@@ -1,6 +1,7 @@
 package com.tierpoint.core.invite;
 
 import static com.tierpoint.core.invite.InviteStageRewardsTest.friendOf;
+import static com.tierpoint.core.support.GrpcErrors.reason;
 import static com.tierpoint.core.support.LedgerAssertions.assertLedgerConsistent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,7 +11,14 @@ import com.tierpoint.proto.v1.InviteStage;
 import com.tierpoint.proto.v1.InvitedFriend;
 import com.tierpoint.proto.v1.OrderStatus;
 import com.tierpoint.proto.v1.RewardStatus;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WithholdingInviteRewardsTest extends InviteScenario {
@@ -111,6 +119,45 @@ class WithholdingInviteRewardsTest extends InviteScenario {
         assertThat(eventRows(inviter, "invite.withheld").get(0).payload)
                 .contains("\"points_reversed\":5", "\"points_unrecovered\":95");
         assertLedgerConsistent(db, inviter);
+    }
+
+    @Test
+    void aWithholdingRefundRacingTheInvitersRedeemNeverFailsAndKeepsTheLedgerExact() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String inviter = newMember();
+                String invitee = newInviteeOf(inviter);
+                String first = orderId();
+                order(invitee, first, 10_000, OrderStatus.PAID);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Object> refund = pool.submit(
+                        () -> outcome(start, () -> order(invitee, first, 10_000, 10_000, OrderStatus.REFUNDED, null)));
+                Future<Object> spend = pool.submit(() -> outcome(start, () -> redeem(inviter, 60)));
+
+                Object refunded = refund.get(30, TimeUnit.SECONDS);
+                Object spent = spend.get(30, TimeUnit.SECONDS);
+
+                assertThat(refunded).isNotInstanceOf(StatusRuntimeException.class);
+                if (spent instanceof StatusRuntimeException e) {
+                    assertThat(reason(e)).isEqualTo("INSUFFICIENT_POINTS");
+                }
+                assertThat(friendOf(inviter).getWithheld()).isTrue();
+                assertLedgerConsistent(db, inviter);
+                assertLedgerConsistent(db, invitee);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object outcome(CyclicBarrier start, Callable<Object> call) throws Exception {
+        start.await(10, TimeUnit.SECONDS);
+        try {
+            return call.call();
+        } catch (StatusRuntimeException e) {
+            return e;
+        }
     }
 
     @Test

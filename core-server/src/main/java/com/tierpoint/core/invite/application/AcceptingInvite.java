@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * members locked (in member-id order, so two accepts never deadlock), then records the
  * invitation, counts it against the inviter's caps and grants the ENROLLED rewards, all in one
  * transaction. Also accepts the code a user enrolls with, inside the enrollment.
+ *
+ * <p>Nothing is read without a lock until both members are locked, so the transaction's snapshot
+ * (REPEATABLE READ takes it at the first plain read) already holds whatever those locks waited
+ * for. See docs/adr/0008.
  */
 @Service
 public class AcceptingInvite implements InviteOnEnrollment {
@@ -115,8 +119,7 @@ public class AcceptingInvite implements InviteOnEnrollment {
      * not rule refusals (a deadlock, a lost connection) still fail the enrollment, to be retried.
      */
     @Override
-    public Outcome accept(long memberId, String inviteCode) {
-        Program program = programs.current();
+    public Outcome accept(long memberId, String inviteCode, Program program) {
         try {
             InvitationView made = savepoint.execute(s -> acceptLocked(inviteCode, memberId, program));
             return new Outcome(String.valueOf(made.invitationId()), null);
@@ -132,7 +135,7 @@ public class AcceptingInvite implements InviteOnEnrollment {
         InviteRule rule = program.invites();
         refuse(InvitePolicy.invitesEnabled(rule));
         String canonical = InviteCode.canonical(text);
-        InviteCodeRow code = canonical == null ? null : codes.selectById(canonical);
+        InviteCodeRow code = canonical == null ? null : codes.lock(canonical);
         if (code == null) {
             throw new NotFound("invite code " + text);
         }
@@ -172,6 +175,8 @@ public class AcceptingInvite implements InviteOnEnrollment {
             // the unique key on invitee_id: another accept of this invitee committed first
             throw new RuleRejected(InvitePolicy.ALREADY_INVITED, "the member already accepted an invitation");
         }
+        invitations.setInvitedBy(inviteeId, inv.inviterId);
+        m.invitedBy = inv.inviterId;
         quota.dayCount += 1;
         quota.monthCount += 1;
         quotas.save(quota);

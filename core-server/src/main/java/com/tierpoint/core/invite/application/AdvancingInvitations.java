@@ -54,12 +54,32 @@ public class AdvancingInvitations {
     }
 
     /**
+     * Called by RecordingOrder right after it locked the member, before anything is read: when
+     * this order may move the member's invitation, locks the inviter too, so that the snapshot
+     * the transaction reads from (taken at its first plain read) already includes every change
+     * to the inviter that the lock waited for. Only locking reads here, and only of rows known
+     * to exist (no gap locks).
+     */
+    public void beforeOrder(MemberChange invitee, String orderId) {
+        if (invitee.member().invitedBy == null) {
+            return;
+        }
+        InvitationRow inv = invitations.lockByInvitee(invitee.memberId());
+        if (mayMove(inv, orderId)) {
+            members.lock(inv.inviterId);
+        }
+    }
+
+    /**
      * Called by RecordingOrder with the invitee's open change, after the order's state was
      * stored and before the change is committed (RecordingOrder commits the invitee).
      */
     public void orderRecorded(MemberChange invitee, OrderRow order, Program program) {
+        if (invitee.member().invitedBy == null) {
+            return;
+        }
         InvitationRow inv = invitations.byInvitee(invitee.memberId());
-        if (inv == null || inv.withheld || Stage.valueOf(inv.stage) == Stage.FIRST_ORDER_COMPLETED) {
+        if (!mayMove(inv, order.orderId)) {
             return;
         }
         InviteRule rule = program.invites();
@@ -75,8 +95,6 @@ public class AdvancingInvitations {
             inv.orderWindowEndsAt = order.pointsAvailableAt;
             rewards.reach(parties, inv, Stage.FIRST_ORDER_PAID, Instant.ofEpochMilli(order.pointsAvailableAt), program);
             changed = true;
-        } else if (!inv.orderId.equals(order.orderId)) {
-            return;
         } else if (!rule.qualifies(order.amountFen, order.refundedFen)) {
             rewards.withhold(parties, inv, program);
             changed = true;
@@ -98,6 +116,14 @@ public class AdvancingInvitations {
         }
     }
 
+    /** An order moves an unsettled invitation only before it has a qualifying order, or as that order. */
+    private static boolean mayMove(InvitationRow inv, String orderId) {
+        return inv != null
+                && !inv.withheld
+                && Stage.valueOf(inv.stage) != Stage.FIRST_ORDER_COMPLETED
+                && (inv.orderId == null || inv.orderId.equals(orderId));
+    }
+
     /**
      * Reaches FIRST_ORDER_COMPLETED for invitations whose qualifying order completed before its
      * refund window ended and whose window has now passed: at most {@code limit} of them, longest
@@ -114,7 +140,7 @@ public class AdvancingInvitations {
         int completed = 0;
         for (InvitationRow due : invitations.dueForCompletion(now.toEpochMilli(), limit)) {
             try {
-                if (Boolean.TRUE.equals(tx.execute(s -> completeOne(due.id, due.inviteeId, now, program)))) {
+                if (Boolean.TRUE.equals(tx.execute(s -> completeOne(due, now, program)))) {
                     completed++;
                 }
             } catch (RuntimeException e) {
@@ -125,9 +151,11 @@ public class AdvancingInvitations {
         return completed;
     }
 
-    private boolean completeOne(long invitationId, long inviteeId, Instant now, Program program) {
-        MemberChange invitee = members.begin(inviteeId, now);
-        InvitationRow inv = invitations.selectById(invitationId);
+    private boolean completeOne(InvitationRow listed, Instant now, Program program) {
+        // both locks before the first plain read: child, then parent
+        MemberChange invitee = members.begin(listed.inviteeId, now);
+        members.lock(listed.inviterId);
+        InvitationRow inv = invitations.selectById(listed.id);
         if (inv == null
                 || inv.completeDueAt == null
                 || inv.completeDueAt > now.toEpochMilli()

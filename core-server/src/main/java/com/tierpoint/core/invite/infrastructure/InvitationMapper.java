@@ -13,6 +13,17 @@ public interface InvitationMapper extends BaseMapper<InvitationRow> {
     @Select("SELECT * FROM invitation WHERE invitee_id = #{inviteeId}")
     InvitationRow byInvitee(@Param("inviteeId") long inviteeId);
 
+    /**
+     * A locking read of the invitee's invitation. Used before the transaction's first plain read,
+     * when the caller knows the row exists (member.invited_by is set), so it locks that row only.
+     */
+    @Select("SELECT * FROM invitation WHERE invitee_id = #{inviteeId} FOR UPDATE")
+    InvitationRow lockByInvitee(@Param("inviteeId") long inviteeId);
+
+    /** Records the inviter on the invitee's (locked) member row. */
+    @Update("UPDATE member SET invited_by = #{inviterId} WHERE id = #{inviteeId}")
+    int setInvitedBy(@Param("inviteeId") long inviteeId, @Param("inviterId") long inviterId);
+
     /** The inviter's invitations, newest first, keyset-paged: ids below {@code beforeId}. */
     @Select(
             """

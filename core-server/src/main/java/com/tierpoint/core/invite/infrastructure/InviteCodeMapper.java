@@ -8,6 +8,14 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 public interface InviteCodeMapper extends BaseMapper<InviteCodeRow> {
 
+    /**
+     * A code, read with a lock so that the accepting transaction's snapshot starts only once it
+     * holds both members' locks. Codes are never updated; only other accepts of the same code,
+     * which queue for the same inviter anyway, wait on it.
+     */
+    @Select("SELECT * FROM invite_code WHERE code = #{code} FOR UPDATE")
+    InviteCodeRow lock(@Param("code") String code);
+
     /** The inviter's code that stays valid longest, if one is still valid at {@code nowMs}. */
     @Select(
             """

@@ -113,7 +113,7 @@ public class EnrollingMember {
         if (c.inviteCode() == null) {
             return enrolled;
         }
-        InviteOnEnrollment.Outcome invite = invites.accept(enrolled.memberId(), c.inviteCode());
+        InviteOnEnrollment.Outcome invite = invites.accept(enrolled.memberId(), c.inviteCode(), program);
         return new Result(enrolled.memberId(), enrolled.created(), invite.invitationId(), invite.rejectionReason());
     }
 

@@ -126,6 +126,7 @@ public class RecordingOrder {
     private OrderResult apply(Command c, Program program) {
         Instant now = clock.instant();
         MemberChange change = members.begin(MemberId.of(c.memberId()), now);
+        invitations.beforeOrder(change, c.orderId());
         MemberRow m = change.member();
         OrderRow order = orders.lockById(c.orderId());
         boolean created = false;
