@@ -1,5 +1,6 @@
 package com.tierpoint.core.member.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tierpoint.core.events.EventType;
 import com.tierpoint.core.events.Outbox;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
@@ -27,9 +28,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class EnrollingMember {
 
-    /** @param inviteCode optional: accepted for the member in the same transaction */
+    /**
+     * @param inviteCode optional: accepted for the member in the same transaction (left out of the
+     *     request fingerprint when absent, so enrollments without one hash as they always did)
+     */
     public record Command(
-            String appId, String openid, String unionid, String nickname, String birthday, String inviteCode) {
+            String appId,
+            String openid,
+            String unionid,
+            String nickname,
+            String birthday,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String inviteCode) {
 
         public Command(String appId, String openid, String unionid, String nickname, String birthday) {
             this(appId, openid, unionid, nickname, birthday, null);
