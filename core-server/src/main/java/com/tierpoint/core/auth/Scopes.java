@@ -35,6 +35,9 @@ public final class Scopes {
             Map.entry("tierpoint.v1.EngagementService/GetLeaderboard", MEMBERS_READ),
             Map.entry("tierpoint.v1.EngagementService/SetMemberGroups", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.EngagementService/ListMemberGroups", MEMBERS_READ),
+            Map.entry("tierpoint.v1.InviteService/CreateInvite", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.InviteService/AcceptInvite", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.InviteService/ListInvites", MEMBERS_READ),
             Map.entry("grpc.reflection.v1.ServerReflection/ServerReflectionInfo", ANY),
             Map.entry("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", ANY));
 

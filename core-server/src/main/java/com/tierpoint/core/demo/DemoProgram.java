@@ -96,10 +96,35 @@ public final class DemoProgram {
                 0,
                 0,
                 new CheckInRule(List.of(5L, 5L, 5L, 5L, 5L, 5L, 20L), 1),
-                InviteRule.none(),
+                invites(),
                 List.of(),
                 new BirthdayGift(100, 0),
                 new Reminders(14, 14),
                 RetentionDrop.ONE_TIER);
+    }
+
+    /**
+     * Both sides get points when the friend joins and when their first order of at least ¥50 is
+     * paid (pending through the refund window); the inviter also gets growth once that order
+     * completes. An invitation counts towards GOLD once the first order is paid.
+     */
+    static InviteRule invites() {
+        return new InviteRule(
+                true,
+                List.of(
+                        new InviteRule.Reward(InviteRule.Beneficiary.INVITER, InviteRule.Stage.ENROLLED, 50, 0),
+                        new InviteRule.Reward(InviteRule.Beneficiary.INVITEE, InviteRule.Stage.ENROLLED, 100, 0),
+                        new InviteRule.Reward(
+                                InviteRule.Beneficiary.INVITER, InviteRule.Stage.FIRST_ORDER_PAID, 200, 0),
+                        new InviteRule.Reward(
+                                InviteRule.Beneficiary.INVITEE, InviteRule.Stage.FIRST_ORDER_PAID, 100, 0),
+                        new InviteRule.Reward(
+                                InviteRule.Beneficiary.INVITER, InviteRule.Stage.FIRST_ORDER_COMPLETED, 0, 100)),
+                30,
+                24,
+                10,
+                50,
+                5_000,
+                InviteRule.Stage.FIRST_ORDER_PAID);
     }
 }

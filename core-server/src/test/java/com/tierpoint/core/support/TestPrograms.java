@@ -8,6 +8,10 @@ import com.tierpoint.proto.v1.EarnRule;
 import com.tierpoint.proto.v1.ExpiryKind;
 import com.tierpoint.proto.v1.ExpiryPolicy;
 import com.tierpoint.proto.v1.GrowthRule;
+import com.tierpoint.proto.v1.InviteBeneficiary;
+import com.tierpoint.proto.v1.InviteReward;
+import com.tierpoint.proto.v1.InviteRule;
+import com.tierpoint.proto.v1.InviteStage;
 import com.tierpoint.proto.v1.Metric;
 import com.tierpoint.proto.v1.Program;
 import com.tierpoint.proto.v1.Rounding;
@@ -65,6 +69,7 @@ public final class TestPrograms {
                         .setKind(ExpiryKind.DAYS_AFTER_EARN)
                         .setDays(365))
                 .setCheckIn(weeklyCheckIn())
+                .setInvites(invites())
                 .build();
     }
 
@@ -73,6 +78,39 @@ public final class TestPrograms {
         return CheckInRule.newBuilder()
                 .addAllCyclePoints(List.of(5L, 5L, 5L, 5L, 5L, 5L, 20L))
                 .setGrowthPerCheckIn(1)
+                .build();
+    }
+
+    /**
+     * Invitations on: codes valid 7 days, accept within 24 hours of enrolling, at most 3 accepts
+     * per inviter a day and 10 a month, first orders from ¥50, valid once the first order is paid.
+     * ENROLLED: inviter 10 points, invitee 20 points. FIRST_ORDER_PAID: inviter 100 points and 50
+     * growth, invitee 30 points. FIRST_ORDER_COMPLETED: inviter 200 growth, invitee 5 points.
+     */
+    public static InviteRule invites() {
+        return InviteRule.newBuilder()
+                .setEnabled(true)
+                .addRewards(inviteReward(InviteBeneficiary.INVITER, InviteStage.ENROLLED, 10, 0))
+                .addRewards(inviteReward(InviteBeneficiary.INVITEE, InviteStage.ENROLLED, 20, 0))
+                .addRewards(inviteReward(InviteBeneficiary.INVITER, InviteStage.FIRST_ORDER_PAID, 100, 50))
+                .addRewards(inviteReward(InviteBeneficiary.INVITEE, InviteStage.FIRST_ORDER_PAID, 30, 0))
+                .addRewards(inviteReward(InviteBeneficiary.INVITER, InviteStage.FIRST_ORDER_COMPLETED, 0, 200))
+                .addRewards(inviteReward(InviteBeneficiary.INVITEE, InviteStage.FIRST_ORDER_COMPLETED, 5, 0))
+                .setCodeValidDays(7)
+                .setAcceptWithinHours(24)
+                .setDailyCap(3)
+                .setMonthlyCap(10)
+                .setMinOrderFen(5_000)
+                .setValidAt(InviteStage.FIRST_ORDER_PAID)
+                .build();
+    }
+
+    public static InviteReward inviteReward(InviteBeneficiary who, InviteStage stage, long points, long growth) {
+        return InviteReward.newBuilder()
+                .setBeneficiary(who)
+                .setStage(stage)
+                .setPoints(points)
+                .setGrowth(growth)
                 .build();
     }
 

@@ -125,6 +125,6 @@ public class CheckingIn {
 
     private void grantGrowth(MemberChange change, Reward reward, Program program) {
         growth.change(change, reward.growth(), "签到 第" + reward.streak() + "天", SOURCE, null);
-        tiers.upgradeIfEarned(change, program, null);
+        tiers.upgradeIfEarned(change, program, Map.of());
     }
 }

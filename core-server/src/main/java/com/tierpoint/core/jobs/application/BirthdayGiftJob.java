@@ -101,7 +101,7 @@ class BirthdayGiftJob implements ScheduledJob {
         p.put("growth", gift.growth());
         p.put("transaction_id", txnId == null ? null : String.valueOf(txnId));
         change.emit(EventType.BIRTHDAY_GRANTED, p);
-        tiers.upgradeIfEarned(change, program, null);
+        tiers.upgradeIfEarned(change, program, Map.of());
         members.commit(change);
         return true;
     }

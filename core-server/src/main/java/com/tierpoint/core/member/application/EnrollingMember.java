@@ -1,5 +1,6 @@
 package com.tierpoint.core.member.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tierpoint.core.events.EventType;
 import com.tierpoint.core.events.Outbox;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
@@ -27,13 +28,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class EnrollingMember {
 
-    public record Command(String appId, String openid, String unionid, String nickname, String birthday) {
+    /**
+     * @param inviteCode optional: accepted for the member in the same transaction (left out of the
+     *     request fingerprint when absent, so enrollments without one hash as they always did)
+     */
+    public record Command(
+            String appId,
+            String openid,
+            String unionid,
+            String nickname,
+            String birthday,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String inviteCode) {
+
+        public Command(String appId, String openid, String unionid, String nickname, String birthday) {
+            this(appId, openid, unionid, nickname, birthday, null);
+        }
 
         void validate(LocalDate today, Validation v) {
             v.notBlank(appId, "identity.app_id", 64);
             v.notBlank(openid, "identity.openid", 128);
             v.maxLength(unionid, "identity.unionid", 128);
             v.maxLength(nickname, "nickname", 64);
+            v.require(
+                    inviteCode == null || inviteCode.isEmpty() || inviteCode.matches("[\\x21-\\x7E]{1,32}"),
+                    "invite_code",
+                    "must be at most 32 visible ASCII characters");
             if (birthday != null && !birthday.isEmpty()) {
                 try {
                     LocalDate d = LocalDate.parse(birthday);
@@ -45,7 +64,16 @@ public class EnrollingMember {
         }
     }
 
-    public record Result(long memberId, boolean created) {}
+    /**
+     * @param invitationId the invitation the invite code made, when one was sent and accepted
+     * @param inviteRejectionReason why the invite code was refused, when one was sent and refused
+     */
+    public record Result(long memberId, boolean created, String invitationId, String inviteRejectionReason) {
+
+        public Result(long memberId, boolean created) {
+            this(memberId, created, null, null);
+        }
+    }
 
     private final MemberMapper members;
     private final ProgramStore programs;
@@ -53,6 +81,7 @@ public class EnrollingMember {
     private final IdGenerator ids;
     private final Outbox outbox;
     private final Clock clock;
+    private final InviteOnEnrollment invites;
 
     EnrollingMember(
             MemberMapper members,
@@ -60,13 +89,15 @@ public class EnrollingMember {
             IdempotentExecutor idempotent,
             IdGenerator ids,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            InviteOnEnrollment invites) {
         this.members = members;
         this.programs = programs;
         this.idempotent = idempotent;
         this.ids = ids;
         this.outbox = outbox;
         this.clock = clock;
+        this.invites = invites;
     }
 
     public Result enroll(RequestKey key, Command command) {
@@ -80,9 +111,19 @@ public class EnrollingMember {
                 command.openid(),
                 blankToNull(command.unionid()),
                 blankToNull(command.nickname()),
-                blankToNull(command.birthday()));
+                blankToNull(command.birthday()),
+                blankToNull(command.inviteCode()));
         return idempotent.execute(
-                key, "EnrollMember", normalized, Result.class, () -> insertOrFind(normalized, program));
+                key, "EnrollMember", normalized, Result.class, () -> enrollAndAccept(normalized, program));
+    }
+
+    private Result enrollAndAccept(Command c, Program program) {
+        Result enrolled = insertOrFind(c, program);
+        if (c.inviteCode() == null) {
+            return enrolled;
+        }
+        InviteOnEnrollment.Outcome invite = invites.accept(enrolled.memberId(), c.inviteCode(), program);
+        return new Result(enrolled.memberId(), enrolled.created(), invite.invitationId(), invite.rejectionReason());
     }
 
     private Result insertOrFind(Command c, Program program) {

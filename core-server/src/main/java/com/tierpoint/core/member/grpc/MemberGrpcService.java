@@ -44,12 +44,23 @@ class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
         EnrollingMember.Result result = enrolling.enroll(
                 Protos.key(request.getIdempotencyKey()),
                 new EnrollingMember.Command(
-                        id.getAppId(), id.getOpenid(), id.getUnionid(), request.getNickname(), request.getBirthday()));
+                        id.getAppId(),
+                        id.getOpenid(),
+                        id.getUnionid(),
+                        request.getNickname(),
+                        request.getBirthday(),
+                        request.getInviteCode()));
         MemberView view = reading.member(new ReadingMember.Query(String.valueOf(result.memberId()), null, null));
-        out.onNext(EnrollMemberResponse.newBuilder()
+        EnrollMemberResponse.Builder response = EnrollMemberResponse.newBuilder()
                 .setMember(toProto(view, programs.current()))
-                .setCreated(result.created())
-                .build());
+                .setCreated(result.created());
+        if (result.invitationId() != null) {
+            response.setInvitationId(result.invitationId());
+        }
+        if (result.inviteRejectionReason() != null) {
+            response.setInviteRejectionReason(result.inviteRejectionReason());
+        }
+        out.onNext(response.build());
         out.onCompleted();
     }
 

@@ -26,6 +26,9 @@ public class MemberRow {
     public Long totalSpendFen;
     public Long orderCount;
     public Long validInvites;
+    /** The member's inviter, set by the invite feature when an invitation is accepted. */
+    public Long invitedBy;
+
     public Long version;
     public Long enrolledAt;
     public Long updatedAt;

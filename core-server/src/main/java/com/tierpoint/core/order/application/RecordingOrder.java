@@ -1,6 +1,7 @@
 package com.tierpoint.core.order.application;
 
 import com.tierpoint.core.events.EventType;
+import com.tierpoint.core.invite.application.AdvancingInvitations;
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
 import com.tierpoint.core.member.infrastructure.MemberRow;
@@ -77,6 +78,7 @@ public class RecordingOrder {
     private final ProgramStore programs;
     private final IdempotentExecutor idempotent;
     private final Clock clock;
+    private final AdvancingInvitations invitations;
 
     RecordingOrder(
             MemberWrites members,
@@ -87,7 +89,8 @@ public class RecordingOrder {
             RecalculatingTier tiers,
             ProgramStore programs,
             IdempotentExecutor idempotent,
-            Clock clock) {
+            Clock clock,
+            AdvancingInvitations invitations) {
         this.members = members;
         this.orders = orders;
         this.lots = lots;
@@ -97,6 +100,7 @@ public class RecordingOrder {
         this.programs = programs;
         this.idempotent = idempotent;
         this.clock = clock;
+        this.invitations = invitations;
     }
 
     public OrderResult record(RequestKey key, Command c) {
@@ -116,6 +120,7 @@ public class RecordingOrder {
     private OrderResult apply(Command c, Program program) {
         Instant now = clock.instant();
         MemberChange change = members.begin(MemberId.of(c.memberId()), now);
+        invitations.beforeOrder(change, c.orderId());
         MemberRow m = change.member();
         OrderRow order = orders.lockById(c.orderId());
         boolean created = false;
@@ -156,7 +161,8 @@ public class RecordingOrder {
         if (created) {
             // stored first: windowed spend and order count are summed from member_order
             orders.insert(order);
-            upgraded = tiers.upgradeIfEarned(change, program, c.orderId()).isPresent();
+            upgraded = tiers.upgradeIfEarned(change, program, Map.of("order_id", c.orderId()))
+                    .isPresent();
         } else {
             orders.updateById(order);
         }
@@ -166,6 +172,7 @@ public class RecordingOrder {
         p.put("amount_fen", order.amountFen);
         p.put("refunded_fen", order.refundedFen);
         change.emit(EventType.ORDER_RECORDED, p);
+        invitations.orderRecorded(change, order, program);
         members.commit(change);
         long held = order.pointsGranted - order.pointsReversed - order.pointsUnrecovered;
         long pending = order.pointsAvailableAt > now.toEpochMilli() ? pendingOf(order) : 0;

@@ -36,18 +36,16 @@ public class RecalculatingTier {
 
     /**
      * Upgrades the member of a change when its metrics have crossed a threshold and queues the
-     * tier.upgraded event, naming the order that did it when there is one.
+     * tier.upgraded event, with what caused it (e.g. {@code order_id}) added to the payload.
      */
-    public Optional<TierChange> upgradeIfEarned(MemberChange change, Program program, String orderId) {
+    public Optional<TierChange> upgradeIfEarned(MemberChange change, Program program, Map<String, ?> cause) {
         Optional<TierChange> move = upgradeIfEarned(change.member(), program, change.now());
         move.ifPresent(c -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("from_tier", c.fromCode());
             p.put("to_tier", c.toCode());
             p.put("valid_until", c.validUntil() == null ? null : c.validUntil().toString());
-            if (orderId != null) {
-                p.put("order_id", orderId);
-            }
+            p.putAll(cause);
             change.emit(EventType.TIER_UPGRADED, p);
         });
         return move;
