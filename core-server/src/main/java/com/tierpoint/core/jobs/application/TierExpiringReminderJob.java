@@ -90,7 +90,7 @@ class TierExpiringReminderJob implements ScheduledJob {
                 || !reminders.claim(memberId, KIND, tier.code() + "@" + validUntil, now.toEpochMilli())) {
             return false;
         }
-        TierRule keep = tier.retentionRule().isEmpty() ? tier.upgradeRule() : tier.retentionRule();
+        TierRule keep = program.keepRule(tier);
         // judged as the retention job will judge it: windows end at the deadline
         MemberMetrics metrics = new MemberMetrics(change.member(), orders, Instant.ofEpochMilli(validUntil));
         List<Map<String, Object>> missing = new ArrayList<>();

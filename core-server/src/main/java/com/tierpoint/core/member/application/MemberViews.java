@@ -105,7 +105,7 @@ public class MemberViews {
         BalanceSummary balance = BalanceSummary.of(open, now);
         TierDefinition tier = program.tier(row.tierCode);
         MemberMetrics metrics = new MemberMetrics(row, orders, now);
-        List<Condition> shown = new ArrayList<>(tier.retentionRule().conditions());
+        List<Condition> shown = new ArrayList<>(program.keepRule(tier).conditions());
         program.tierAbove(tier)
                 .ifPresent(next -> shown.addAll(next.upgradeRule().conditions()));
         boolean windowed = false;

@@ -56,13 +56,13 @@ public class ReadingMember {
         List<TierProgressView.MetricProgress> nextReqs =
                 next == null ? List.of() : progress(next.upgradeRule(), m.metrics());
         TierProgressView.Retention retention = null;
-        if (!current.retentionRule().isEmpty() && m.tierValidUntil() != null) {
-            List<TierProgressView.MetricProgress> reqs = progress(current.retentionRule(), m.metrics());
-            boolean met = current.retentionRule().combinator() == TierRule.Combinator.ALL
+        TierRule keep = program.keepRule(current);
+        if (!keep.isEmpty() && m.tierValidUntil() != null) {
+            List<TierProgressView.MetricProgress> reqs = progress(keep, m.metrics());
+            boolean met = keep.combinator() == TierRule.Combinator.ALL
                     ? reqs.stream().allMatch(TierProgressView.MetricProgress::met)
                     : reqs.stream().anyMatch(TierProgressView.MetricProgress::met);
-            retention =
-                    new TierProgressView.Retention(current.retentionRule().combinator(), reqs, m.tierValidUntil(), met);
+            retention = new TierProgressView.Retention(keep.combinator(), reqs, m.tierValidUntil(), met);
         }
         return new TierProgressView(
                 current,

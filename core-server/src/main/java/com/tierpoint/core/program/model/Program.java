@@ -108,12 +108,17 @@ public record Program(
     }
 
     /**
-     * What keeps a tier at the end of its validity: its retention rule, or when it has none, its
-     * upgrade rule (the member qualifies again). The entry tier is always kept.
+     * Whether a tier is kept at the end of its validity: its retention rule holds, or when it has
+     * none, its upgrade rule (the member qualifies again). The entry tier is always kept.
      */
     public boolean keeps(TierDefinition tier, MetricSource metrics) {
-        TierRule keep = tier.retentionRule().isEmpty() ? tier.upgradeRule() : tier.retentionRule();
+        TierRule keep = keepRule(tier);
         return keep.isEmpty() || keep.heldBy(metrics);
+    }
+
+    /** The rule {@link #keeps} judges: the retention rule, else the upgrade rule; empty = kept. */
+    public TierRule keepRule(TierDefinition tier) {
+        return tier.retentionRule().isEmpty() ? tier.upgradeRule() : tier.retentionRule();
     }
 
     /**
