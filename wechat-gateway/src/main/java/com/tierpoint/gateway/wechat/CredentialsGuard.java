@@ -1,0 +1,56 @@
+package com.tierpoint.gateway.wechat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The startup check between sandbox mode and real credentials: sandbox mode refuses anything
+ * that looks like a real AppID or secret (so a misconfigured production gateway cannot quietly
+ * talk to a fake WeChat), and real mode refuses missing or sandbox credentials.
+ */
+final class CredentialsGuard {
+
+    private CredentialsGuard() {}
+
+    static void check(WeChatProperties p) {
+        List<String> problems = new ArrayList<>();
+        if (p.sandbox().enabled()) {
+            realLooking("tierpoint.wechat.miniapp.app-id", p.miniapp().appId(), problems);
+            realLooking("tierpoint.wechat.miniapp.secret", p.miniapp().secret(), problems);
+            realLooking(
+                    "tierpoint.wechat.official-account.app-id",
+                    p.officialAccount().appId(),
+                    problems);
+            realLooking(
+                    "tierpoint.wechat.official-account.secret",
+                    p.officialAccount().secret(),
+                    problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(
+                        "sandbox mode refuses real WeChat credentials (" + String.join(", ", problems)
+                                + "): unset them, or set TIERPOINT_WECHAT_SANDBOX=false to talk to WeChat");
+            }
+            return;
+        }
+        required("tierpoint.wechat.miniapp.app-id", p.miniapp().appId(), problems);
+        required("tierpoint.wechat.miniapp.secret", p.miniapp().secret(), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    "sandbox mode is off, so real WeChat credentials are needed: " + String.join(", ", problems));
+        }
+    }
+
+    private static void realLooking(String name, String value, List<String> problems) {
+        if (!WeChatProperties.blank(value) && !value.startsWith("wxsandbox") && !value.startsWith("sandbox-")) {
+            problems.add(name);
+        }
+    }
+
+    private static void required(String name, String value, List<String> problems) {
+        if (WeChatProperties.blank(value)) {
+            problems.add(name + " is missing");
+        } else if (value.startsWith("wxsandbox") || value.startsWith("sandbox-")) {
+            problems.add(name + " is a sandbox value");
+        }
+    }
+}
