@@ -3,8 +3,10 @@ package com.tierpoint.gateway.sandbox;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,10 +26,12 @@ public final class SandboxFaults {
 
     private static final class Pending {
         private final WeChatError error;
+        private final Predicate<ReceivedRequest> only;
         private int remaining;
 
-        private Pending(WeChatError error, int remaining) {
+        private Pending(WeChatError error, Predicate<ReceivedRequest> only, int remaining) {
             this.error = error;
+            this.only = only;
             this.remaining = remaining;
         }
     }
@@ -44,6 +48,14 @@ public final class SandboxFaults {
      * @throws IllegalArgumentException for an errcode the sandbox has no errmsg for
      */
     public void failNext(String path, int errcode, int times) {
+        failNext(path, errcode, times, request -> true);
+    }
+
+    /**
+     * Like {@link #failNext(String, int, int)}, but only calls the predicate accepts fail (and count), such as the
+     * sends to one user: other clients' calls to the same path meanwhile are answered as usual.
+     */
+    public void failNext(String path, int errcode, int times, Predicate<ReceivedRequest> only) {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
@@ -54,7 +66,7 @@ public final class SandboxFaults {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no WeChat errmsg known for errcode " + errcode + "; supported: " + supportedCodes()));
         synchronized (lock) {
-            pending.computeIfAbsent(path, p -> new ArrayDeque<>()).addLast(new Pending(error, times));
+            pending.computeIfAbsent(path, p -> new ArrayDeque<>()).addLast(new Pending(error, only, times));
         }
     }
 
@@ -72,18 +84,31 @@ public final class SandboxFaults {
         }
     }
 
-    /** Takes one pending fault of the path, if any. Called under the sandbox lock. */
-    Optional<WeChatError> take(String path) {
+    /** Takes one pending fault of the path that applies to the request, if any. Called under the sandbox lock. */
+    Optional<WeChatError> take(String path, ReceivedRequest request) {
         Deque<Pending> queue = pending.get(path);
-        if (queue == null || queue.isEmpty()) {
+        if (queue == null) {
             return Optional.empty();
         }
-        Pending head = queue.peekFirst();
-        head.remaining--;
-        if (head.remaining == 0) {
-            queue.removeFirst();
+        for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (applies(p, request)) {
+                p.remaining--;
+                if (p.remaining == 0) {
+                    it.remove();
+                }
+                return Optional.of(p.error);
+            }
         }
-        return Optional.of(head.error);
+        return Optional.empty();
+    }
+
+    private static boolean applies(Pending p, ReceivedRequest request) {
+        try {
+            return p.only.test(request);
+        } catch (RuntimeException e) {
+            return false; // e.g. a body the predicate cannot read: not the call it was meant for
+        }
     }
 
     private static String supportedCodes() {

@@ -284,7 +284,7 @@ public final class WeChatSandbox implements AutoCloseable {
                             "GET".equals(route.method()) ? WeChatError.REQUIRE_GET : WeChatError.REQUIRE_POST);
                 }
                 Account caller = route.tokenKind() == null ? null : caller(route.tokenKind(), query);
-                Optional<WeChatError> fault = state.faults.take(path);
+                Optional<WeChatError> fault = state.faults.take(path, request);
                 if (fault.isPresent()) {
                     if (fault.get().code() == WeChatError.INVALID_CREDENTIAL.code()) {
                         state.tokens.revoke(query.get("access_token"));

@@ -67,7 +67,8 @@ class MemberCardSyncTest extends GatewayTestBase {
     void aLimitedWeChatDelaysTheCardUpdateButLosesNothing() {
         User u = login();
         Eventually.await(PATIENCE, "the card activated", () -> Boolean.TRUE.equals(card(u).get("activated")));
-        sandbox.faults().failNext("/card/membercard/updateuser", 45009, 2);
+        sandbox.faults().failNext("/card/membercard/updateuser", 45009, 2, r -> u.memberId()
+                .equals(r.json().get("code")));
 
         earn(u.memberId(), 321, "活动奖励");
 

@@ -83,8 +83,8 @@ class ReminderDeliveryTest extends ReminderTestBase {
         User u = login();
         allow(u, TPL_TIER_UPGRADED, 1, 1);
         // WxJava retries -1 itself; 45009 is the gateway's to retry
-        sandbox.faults().failNext(SEND, -1, 1);
-        sandbox.faults().failNext(SEND, 45009, 2);
+        sandbox.faults().failNext(SEND, -1, 1, to(u));
+        sandbox.faults().failNext(SEND, 45009, 2, to(u));
 
         paidOrder(u, 100_000);
 

@@ -12,6 +12,7 @@ import com.tierpoint.proto.v1.RecordOrderRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Reminder tests: members who allow templates, events that trigger them, and what WeChat received. */
 abstract class ReminderTestBase extends GatewayTestBase {
@@ -56,6 +57,11 @@ abstract class ReminderTestBase extends GatewayTestBase {
         return sandbox.received(SEND).stream()
                 .filter(r -> u.openid().equals(r.json().get("touser")))
                 .toList();
+    }
+
+    /** Selects the sends to one member, for faults that must not hit other members' reminders. */
+    static Predicate<ReceivedRequest> to(User u) {
+        return r -> u.openid().equals(r.json().get("touser"));
     }
 
     static List<ReceivedRequest> sendsTo(User u, String templateId) {

@@ -75,6 +75,29 @@ class SubscribeMessageTest {
         assertThat(sandbox.quota(SandboxFixture.MINI_APP, alice, TEMPLATE)).isEqualTo(1);
     }
 
+    @Test
+    void aFaultMeantForOneUserLeavesOtherUsersSendsAlone() throws WxErrorException {
+        String bob = sandbox.openid(SandboxFixture.MINI_APP, "bob");
+        sandbox.acceptSubscription(SandboxFixture.MINI_APP, alice, TEMPLATE);
+        sandbox.acceptSubscription(SandboxFixture.MINI_APP, bob, TEMPLATE);
+        sandbox.faults()
+                .failNext(
+                        "/cgi-bin/message/subscribe/send",
+                        45009,
+                        1,
+                        r -> alice.equals(r.json().get("touser")));
+
+        wx.getMsgService().sendSubscribeMsg(message(bob));
+        assertThatThrownBy(() -> wx.getMsgService().sendSubscribeMsg(message(alice)))
+                .isInstanceOfSatisfying(
+                        WxErrorException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo(45009));
+        wx.getMsgService().sendSubscribeMsg(message(alice));
+
+        assertThat(sandbox.quota(SandboxFixture.MINI_APP, bob, TEMPLATE)).isZero();
+        assertThat(sandbox.quota(SandboxFixture.MINI_APP, alice, TEMPLATE)).isZero();
+    }
+
     private static WxMaSubscribeMessage message(String openid) {
         return WxMaSubscribeMessage.builder()
                 .toUser(openid)
