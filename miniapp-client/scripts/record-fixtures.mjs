@@ -114,6 +114,8 @@ async function main() {
   save('session-invited', bob.raw, 200);
   save('invite-poster-not-yours', await get(`/invites/${invite.code}/poster.png`, bob.accessToken), 404);
   save('invites-accept-conflict', await post('/invites/accept', bob.accessToken, { code: invite.code }), 409);
+  // an existing member arriving with a code still logs in; the code is refused
+  save('session-invite-not-new', (await login(`carol-${run}`, { inviteCode: invite.code })).raw, 200);
   save('invites', await get('/invites?pageSize=20', alice.accessToken), 200);
   save('leaderboard', await get('/leaderboard?top=20', alice.accessToken), 200);
 
