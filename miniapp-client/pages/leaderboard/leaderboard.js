@@ -9,8 +9,9 @@ function monthLabel(month) {
   return year && mon ? `${year}年${Number(mon)}月` : '本月';
 }
 
-function entryView(e) {
-  return { rank: e.rank, nickname: e.nickname || '会员', points: format.count(e.points), me: Boolean(e.me) };
+// members with the same points share a rank, so the position in the list is the key
+function entryView(e, i) {
+  return { key: i, rank: e.rank, nickname: e.nickname || '会员', points: format.count(e.points), me: Boolean(e.me) };
 }
 
 Page({

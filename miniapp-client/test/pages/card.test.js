@@ -1,4 +1,5 @@
 const { renderPage, find, tap, text } = require('../helpers/mp');
+const { date } = require('../../utils/format');
 
 function render() {
   return renderPage('pages/card/card');
@@ -34,13 +35,16 @@ describe('card page', () => {
   });
 
   it('shows the retention deadline, the points expiring soon and the benefits', async () => {
+    const me = wxStub.fixture('me').data;
     wxStub.route('GET /me', 'me');
     const page = render();
     await page.instance.onLoad();
 
-    expect(text(page.querySelector('#retention'))).toContain('保级截止：2027年11月25日');
+    expect(text(page.querySelector('#retention'))).toContain(`保级截止：${date(me.retention.deadline)}`);
     expect(text(page.querySelector('#retention'))).toContain('已满足银卡会员保级条件');
-    expect(text(page.querySelector('#expiring'))).toContain('2,755 积分将于 2027年1月1日 过期');
+    expect(text(page.querySelector('#expiring'))).toContain(
+      `2,755 积分将于 ${date(me.points.expiringSoon[0].expiresAt)} 过期`,
+    );
     expect(text(page.querySelector('#benefits'))).toContain('全场98折');
     expect(text(page.querySelector('#benefits'))).toContain('生日礼包');
   });

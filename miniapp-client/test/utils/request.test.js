@@ -84,9 +84,9 @@ describe('request.js', () => {
   it('says "too frequent" with the wait from Retry-After on a 429', async () => {
     wxStub.route('POST /checkin', 'checkin-rate-limited');
 
-    await expect(api.post('/checkin')).rejects.toMatchObject({ statusCode: 429, retryAfter: 12 });
+    await expect(api.post('/checkin')).rejects.toMatchObject({ statusCode: 429, retryAfter: Number(wxStub.fixture('checkin-rate-limited').header['Retry-After']) });
 
-    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '操作太频繁，请12秒后再试' }));
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: `操作太频繁，请${wxStub.fixture('checkin-rate-limited').header['Retry-After']}秒后再试` }));
   });
 
   it('shows a network toast when the request cannot reach the gateway', async () => {
