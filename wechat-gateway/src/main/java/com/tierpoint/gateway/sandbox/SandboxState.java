@@ -162,6 +162,7 @@ final class SandboxState {
 
     void reset() {
         received.clear();
+        webhookCalls.clear();
         faults.clear();
         tokens.forgetIssuanceCounts();
     }

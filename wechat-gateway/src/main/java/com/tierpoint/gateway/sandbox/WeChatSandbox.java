@@ -247,7 +247,7 @@ public final class WeChatSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets received requests, pending faults and token issuance counts. Keeps registrations, issued tokens,
+     * Forgets received requests, pending faults, webhook rate windows and token issuance counts. Keeps registrations, issued tokens,
      * quotas and cards.
      */
     public void reset() {
