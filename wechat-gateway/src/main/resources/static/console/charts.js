@@ -47,12 +47,10 @@ export function niceTicks(min, max, count = 4, integer = false) {
   const mag = 10 ** Math.floor(Math.log10(raw));
   let step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((v) => v >= raw * 0.999);
   if (integer) step = Math.max(1, Math.round(step));
-  const start = Math.floor(lo / step) * step;
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.max(first + 1, Math.ceil(hi / step - 1e-9));
   const ticks = [];
-  for (let i = 0; start + i * step <= hi + step * 1e-9; i++) {
-    ticks.push(Number((start + i * step).toPrecision(12)));
-  }
-  if (ticks.length < 2) ticks.push(Number((start + step).toPrecision(12)));
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
 }
 
@@ -221,15 +219,18 @@ export function barChart(opts) {
   const o = { height: 240, mode: 'grouped', ...opts, series: withColors(opts.series) };
   const [lo, hi] = barDomain(o);
   const { chart, L, x, y, bw } = scaffold(o, lo, hi);
-  const inner = bw * (o.labels.length > 60 ? 0.86 : 0.7);
   const k = o.series.length;
+  const maxInner = o.categorical ? 140 : (o.mode === 'stacked' ? 36 : 24 * k);
+  const inner = Math.min(bw * (o.labels.length > 60 ? 0.86 : 0.7), maxInner);
   const bars = svg('g', { class: 'bars' });
   o.labels.forEach((_, i) => {
     let pos = 0;
     let neg = 0;
     o.series.forEach((s, j) => {
       const v = s.values[i];
-      if (!Number.isFinite(v) || v === 0) return;
+      if (!Number.isFinite(v)) return;
+      if (o.valueLabels && k === 1) bars.append(valueLabel(o, i, v, x(i), y));
+      if (v === 0) return;
       let geom;
       if (o.mode === 'stacked') {
         geom = { x: x(i) - inner / 2, w: inner, base: v >= 0 ? pos : neg };
@@ -238,8 +239,7 @@ export function barChart(opts) {
       } else {
         geom = { x: x(i) - inner / 2 + (inner / k) * j, w: inner / k, base: 0 };
       }
-      bars.append(barRect(s, i, v, geom, y, o));
-      if (o.valueLabels && k === 1) bars.append(valueLabel(o, i, v, x(i), y));
+      bars.prepend(barRect(s, i, v, geom, y, o));
     });
   });
   chart.append(bars);

@@ -90,7 +90,8 @@ export async function loadInto(container, ctx, fetcher, render) {
       if (!ctx.signal.aborted) render(data);
     } catch (err) {
       if (isAbort(err) || ctx.signal.aborted) return;
-      container.replaceChildren(errorView(err, err.status === 401 ? null : run));
+      const transient = err.status === 0 || err.status === 429 || err.status >= 500;
+      container.replaceChildren(errorView(err, transient ? run : null));
     }
   };
   await run();

@@ -19,7 +19,7 @@ export function auditRow(e, { showMember = false } = {}) {
     showMember ? h('td', null, e.memberId
       ? h('a', { href: '#/member/' + encodeURIComponent(e.memberId) }, e.memberId) : '—') : null,
     h('td', { class: 'num' }, e.amount === undefined || e.amount === null ? '—' : fmtSigned(e.amount)),
-    h('td', null, e.reason || '—'),
+    h('td', { class: 'wrap' }, e.reason || '—'),
     h('td', null, resultBadge(e.result)),
     h('td', { class: 'detail' }, e.detail || ''));
 }

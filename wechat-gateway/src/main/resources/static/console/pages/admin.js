@@ -53,8 +53,8 @@ function auditFilters(ctx, onApply) {
   const actor = h('input', { id: 'audit-actor', type: 'text', name: 'actor', autocomplete: 'off', value: ctx.params.get('actor') || '', placeholder: '操作人 userId' });
   const member = h('input', { id: 'audit-member', type: 'text', name: 'member', autocomplete: 'off', value: ctx.params.get('member') || '', placeholder: '会员ID' });
   const form = h('form', { id: 'audit-form', class: 'range-form', novalidate: true },
-    h('label', { for: 'audit-actor' }, '操作人'), actor,
-    h('label', { for: 'audit-member' }, '会员'), member,
+    h('span', { class: 'inline-field' }, h('label', { for: 'audit-actor' }, '操作人'), actor),
+    h('span', { class: 'inline-field' }, h('label', { for: 'audit-member' }, '会员'), member),
     h('button', { id: 'audit-apply', type: 'submit', class: 'button' }, '筛选'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

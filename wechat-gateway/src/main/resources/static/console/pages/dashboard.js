@@ -80,8 +80,8 @@ function rangeForm(onApply) {
     },
   }, n === 365 ? '近一年' : `近 ${n} 天`));
   const form = h('form', { id: 'dash-form', class: 'range-form', novalidate: true },
-    h('label', { for: 'dash-from' }, '开始'), from,
-    h('label', { for: 'dash-to' }, '结束'), to, apply,
+    h('span', { class: 'inline-field' }, h('label', { for: 'dash-from' }, '开始'), from),
+    h('span', { class: 'inline-field' }, h('label', { for: 'dash-to' }, '结束'), to), apply,
     h('span', { class: 'presets' }, presets));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -23,6 +23,12 @@ function renderResults(box, members) {
     h('ul', { class: 'result-list', id: 'lookup-list' }, members.map(resultItem)));
 }
 
+let lastQuery = '';
+
+export function lookupHref() {
+  return lastQuery ? '#/lookup?q=' + encodeURIComponent(lastQuery) : '#/lookup';
+}
+
 export function lookupPage(ctx) {
   const input = h('input', {
     id: 'lookup-q', type: 'search', name: 'q', autocomplete: 'off', enterkeyhint: 'search',
@@ -39,7 +45,8 @@ export function lookupPage(ctx) {
       input.focus();
       return;
     }
-    history.replaceState(null, '', '#/lookup?q=' + encodeURIComponent(q));
+    lastQuery = q;
+    history.replaceState(null, '', lookupHref());
     if (inflight) inflight.abort();
     const controller = new AbortController();
     inflight = controller;

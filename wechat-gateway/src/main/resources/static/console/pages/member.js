@@ -4,6 +4,7 @@ import {
 } from '../dom.js';
 import { auditTable, memberLink, pointsCell, numCell } from '../views.js';
 import { adjustForm } from './adjust.js';
+import { lookupHref } from './lookup.js';
 
 const TX_LABELS = { EARN: '获得', REDEEM: '兑换', EXPIRE: '过期', REVERSE: '冲正', ADJUST: '人工调整' };
 const INVITE_LABELS = { CREATED: '已创建', ACCEPTED: '已接受', COMPLETED: '已完成', EXPIRED: '已过期', REVOKED: '已撤销' };
@@ -44,7 +45,7 @@ function txRow(t) {
     h('td', null, TX_LABELS[t.type] || t.type),
     pointsCell(t.points),
     numCell(t.balanceAfter),
-    h('td', null, t.reason || '—'));
+    h('td', { class: 'wrap' }, t.reason || '—'));
 }
 
 function ledgerSection(ctx, memberId, page) {
@@ -96,6 +97,7 @@ function auditSection(entries) {
 function renderDetail(ctx, memberId, data, slots) {
   const m = data.member;
   slots.title.textContent = m.nickname || '会员详情';
+  document.title = `${slots.title.textContent} · Tierpoint 会员运营台`;
   slots.subtitle.textContent = 'ID ' + m.memberId;
   slots.summary.replaceChildren(summaryCard(m));
   slots.ledger.replaceChildren(ledgerSection(ctx, memberId, data.transactions || { items: [] }));
@@ -115,7 +117,7 @@ export function memberPage(ctx, memberId) {
   };
   const content = h('div', { class: 'stack' }, slots.summary, slots.adjust, slots.ledger, slots.invitees, slots.audit);
   const wrapper = h('div', { id: 'member-page' }, content);
-  ctx.main.append(h('p', { class: 'back' }, h('a', { href: '#/lookup' }, '← 返回查询')), slots.title, slots.subtitle, wrapper);
+  ctx.main.append(h('p', { class: 'back' }, h('a', { href: lookupHref(), id: 'back-to-lookup' }, '← 返回查询')), slots.title, slots.subtitle, wrapper);
 
   const fetchDetail = () => api('/members/' + encodeURIComponent(memberId), { signal: ctx.signal });
   const refresh = async () => {
