@@ -39,6 +39,7 @@ function renderSession() {
   const box = document.getElementById('session');
   const parts = [
     h('span', { class: 'operator-name', id: 'operator-name' }, me.name || me.userId),
+    me.name && me.name !== me.userId ? h('span', { class: 'operator-id', id: 'operator-id' }, me.userId) : null,
     h('span', { class: 'role-badge', id: 'operator-role', 'data-role': me.role }, ROLE_LABELS[me.role] || me.role),
   ];
   if (me.role !== 'VIEWER') {
@@ -47,7 +48,7 @@ function renderSession() {
       ' / ', fmtNum(me.dailyGrantCap)));
   }
   parts.push(h('button', { type: 'button', id: 'logout', class: 'button secondary small', onclick: logout }, '退出'));
-  box.replaceChildren(...parts);
+  box.replaceChildren(...parts.filter(Boolean));
 }
 
 function renderNav(active) {

@@ -21,7 +21,7 @@ export function auditRow(e, { showMember = false } = {}) {
     h('td', { class: 'num' }, e.amount === undefined || e.amount === null ? '—' : fmtSigned(e.amount)),
     h('td', { class: 'wrap' }, e.reason || '—'),
     h('td', null, resultBadge(e.result)),
-    h('td', { class: 'detail' }, e.detail || ''));
+    h('td', { class: 'detail' }, [e.reasonCode, e.detail].filter(Boolean).join(' · ')));
 }
 
 export function auditHeaders(showMember = false) {

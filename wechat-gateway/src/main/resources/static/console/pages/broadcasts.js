@@ -113,7 +113,7 @@ function createPoller(ctx, chatId, status, getItems, setItems) {
   return schedule;
 }
 
-export function broadcastSection(ctx, chatId, initial) {
+export function broadcastSection(ctx, chatId, initial, robot) {
   let items = initial || [];
   const list = h('ul', { id: 'broadcasts', class: 'broadcast-list', 'aria-live': 'polite' });
   const status = h('div', { class: 'poll-status' });
@@ -133,6 +133,7 @@ export function broadcastSection(ctx, chatId, initial) {
   }
   schedule();
   return section('群发消息', { id: 'broadcast-section' },
+    robot === false ? h('p', { class: 'hint warn', id: 'broadcast-no-robot' }, '该群还没有配置群机器人，消息无法推送。') : null,
     compose || h('p', { class: 'hint' }, '只读账号不能发送群消息。'),
     h('h3', null, '发送记录'), status, list);
 }

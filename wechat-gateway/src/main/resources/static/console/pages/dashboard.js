@@ -4,6 +4,7 @@ import { CHARTS, tileValues } from './dashboard-charts.js';
 
 const TZ_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 const PRESETS = [7, 30, 90, 365];
+const MAX_DAYS = 366;
 
 function todayShanghai() {
   return TZ_DAY.format(new Date());
@@ -13,6 +14,13 @@ function addDays(day, delta) {
   const d = new Date(day + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + delta);
   return d.toISOString().slice(0, 10);
+}
+
+function rangeProblem(from, to) {
+  if (!from || !to) return '请选择开始和结束日期';
+  if (from > to) return '开始日期不能晚于结束日期';
+  if (addDays(from, MAX_DAYS - 1) < to) return `时间范围最多 ${MAX_DAYS} 天`;
+  return null;
 }
 
 function tiles(data) {
@@ -105,8 +113,9 @@ export function dashboardPage(ctx) {
   };
   const ui = rangeForm((from, to) => {
     message.replaceChildren();
-    if (!from || !to || from > to) {
-      message.append(errorView({ code: 'INVALID_ARGUMENT', message: !from || !to ? '请选择开始和结束日期' : '开始日期不能晚于结束日期' }));
+    const problem = rangeProblem(from, to);
+    if (problem) {
+      message.append(errorView({ code: 'INVALID_ARGUMENT', message: problem }));
       return;
     }
     load(from, to);

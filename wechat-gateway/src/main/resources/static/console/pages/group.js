@@ -62,7 +62,7 @@ export function groupPage(ctx, chatId) {
     title.textContent = g.name || '社群详情';
     box.replaceChildren(
       groupHeader(g),
-      broadcastSection(ctx, chatId, g.broadcasts || []),
+      broadcastSection(ctx, chatId, g.broadcasts || [], g.robot),
       membersSection(g.members),
       leaderboardSection(g.leaderboard));
   });

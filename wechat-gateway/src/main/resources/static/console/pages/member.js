@@ -7,7 +7,10 @@ import { adjustForm } from './adjust.js';
 import { lookupHref } from './lookup.js';
 
 const TX_LABELS = { EARN: '获得', REDEEM: '兑换', EXPIRE: '过期', REVERSE: '冲正', ADJUST: '人工调整' };
-const INVITE_LABELS = { CREATED: '已创建', ACCEPTED: '已接受', COMPLETED: '已完成', EXPIRED: '已过期', REVOKED: '已撤销' };
+const INVITE_LABELS = {
+  ACCEPTED: '已接受', COMPLETED: '已完成', ENROLLED: '已入会', FIRST_ORDER_PAID: '首单已支付',
+  FIRST_ORDER_COMPLETED: '首单已完成', WITHHELD: '首单退款，奖励已收回',
+};
 
 function stat(label, value, key) {
   return h('div', { class: 'stat', 'data-field': key }, h('dt', null, label), h('dd', null, value));
