@@ -32,7 +32,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ConsoleLoginController {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleLoginController.class);
-    private static final Pattern NEXT = Pattern.compile("#/[A-Za-z0-9_/\\-]{0,200}");
+    private static final Pattern NEXT = Pattern.compile("#/[A-Za-z0-9_/\\-?=&%.]{0,200}");
 
     private final WeComAccount wecom;
     private final OperatorSessions sessions;
