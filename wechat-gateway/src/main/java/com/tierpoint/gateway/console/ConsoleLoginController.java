@@ -70,7 +70,8 @@ class ConsoleLoginController {
         }
         String userId;
         try {
-            WxCpOauth2UserInfo info = wecom.service().getOauth2Service().getUserInfo(wecom.agentId(), code);
+            // /cgi-bin/auth/getuserinfo: the employee's userid (an openid instead for a non-member)
+            WxCpOauth2UserInfo info = wecom.service().getOauth2Service().getAuthUserInfo(code);
             userId = info.getUserId();
         } catch (WxErrorException e) {
             log.info(
@@ -80,6 +81,9 @@ class ConsoleLoginController {
                     HttpStatus.BAD_REQUEST,
                     "登录失败",
                     "企业微信未能确认你的身份（错误码 " + e.getError().getErrorCode() + "），请重新登录。");
+        } catch (RuntimeException e) {
+            log.warn("console login: WeCom unreachable: {}", e.toString());
+            return page(HttpStatus.BAD_GATEWAY, "登录失败", "暂时无法连接企业微信，请稍后重试。");
         }
         if (userId == null || userId.isBlank()) {
             return page(HttpStatus.FORBIDDEN, "无法使用运营台", "只有本企业的成员可以登录运营台。");

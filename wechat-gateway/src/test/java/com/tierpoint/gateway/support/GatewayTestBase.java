@@ -77,7 +77,7 @@ public abstract class GatewayTestBase {
         coreProps.put("tierpoint.auth.clients[4].id", "wechat-gateway");
         coreProps.put("tierpoint.auth.clients[4].key-sha256", ApiKeys.sha256(GATEWAY_KEY));
         coreProps.put("tierpoint.auth.clients[4].scopes", GATEWAY_SCOPES);
-        coreProps.put("tierpoint.operators.bootstrap-admins[0]", ADMIN_USER);
+        coreProps.put("tierpoint.operators.bootstrap-admins", ADMIN_USER);
         core = CoreInstance.start("gateway-e2e-core", clock, coreProps);
         adminChannel = ManagedChannelBuilder.forAddress("127.0.0.1", corePort)
                 .usePlaintext()
