@@ -13,6 +13,9 @@ public final class Scopes {
     public static final String PROGRAM_READ = "program:read";
     public static final String PROGRAM_ADMIN = "program:admin";
     public static final String EVENTS_READ = "events:read";
+    public static final String OPERATORS_READ = "operators:read";
+    public static final String OPERATORS_WRITE = "operators:write";
+    public static final String ANALYTICS_READ = "analytics:read";
     /** Server reflection: any authenticated client may list the services. */
     public static final String ANY = "*";
 
@@ -20,6 +23,8 @@ public final class Scopes {
             Map.entry("tierpoint.v1.MemberService/EnrollMember", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.MemberService/GetMember", MEMBERS_READ),
             Map.entry("tierpoint.v1.MemberService/GetTierProgress", MEMBERS_READ),
+            Map.entry("tierpoint.v1.MemberService/SetMemberPhone", MEMBERS_WRITE),
+            Map.entry("tierpoint.v1.MemberService/FindMembers", MEMBERS_READ),
             Map.entry("tierpoint.v1.PointsService/Earn", POINTS_WRITE),
             Map.entry("tierpoint.v1.PointsService/Redeem", POINTS_WRITE),
             Map.entry("tierpoint.v1.PointsService/Reverse", POINTS_WRITE),
@@ -35,9 +40,17 @@ public final class Scopes {
             Map.entry("tierpoint.v1.EngagementService/GetLeaderboard", MEMBERS_READ),
             Map.entry("tierpoint.v1.EngagementService/SetMemberGroups", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.EngagementService/ListMemberGroups", MEMBERS_READ),
+            Map.entry("tierpoint.v1.EngagementService/ListGroupMembers", MEMBERS_READ),
             Map.entry("tierpoint.v1.InviteService/CreateInvite", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.InviteService/AcceptInvite", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.InviteService/ListInvites", MEMBERS_READ),
+            Map.entry("tierpoint.v1.OperatorService/GetOperator", OPERATORS_READ),
+            Map.entry("tierpoint.v1.OperatorService/ListOperators", OPERATORS_READ),
+            Map.entry("tierpoint.v1.OperatorService/ListAudit", OPERATORS_READ),
+            Map.entry("tierpoint.v1.OperatorService/SetOperator", OPERATORS_WRITE),
+            Map.entry("tierpoint.v1.OperatorService/AdjustPoints", OPERATORS_WRITE),
+            Map.entry("tierpoint.v1.OperatorService/RecordAudit", OPERATORS_WRITE),
+            Map.entry("tierpoint.v1.AnalyticsService/GetDashboard", ANALYTICS_READ),
             Map.entry("grpc.reflection.v1.ServerReflection/ServerReflectionInfo", ANY),
             Map.entry("grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", ANY));
 
@@ -56,6 +69,7 @@ public final class Scopes {
         return caller.may(required)
                 || (PROGRAM_READ.equals(required) && caller.may(PROGRAM_ADMIN))
                 || (MEMBERS_READ.equals(required) && caller.may(MEMBERS_WRITE))
-                || (POINTS_READ.equals(required) && caller.may(POINTS_WRITE));
+                || (POINTS_READ.equals(required) && caller.may(POINTS_WRITE))
+                || (OPERATORS_READ.equals(required) && caller.may(OPERATORS_WRITE));
     }
 }

@@ -20,6 +20,9 @@ public enum EventType {
     CHECKIN_DONE("checkin.done"),
     BIRTHDAY_GRANTED("birthday.granted"),
     GROUPS_CHANGED("member.groups_changed"),
+    PHONE_CHANGED("member.phone_changed"),
+    INVITE_CREATED("invite.created"),
+    INVITE_ADVANCED("invite.advanced"),
     PROGRAM_UPDATED("program.updated");
 
     private final String wireName;

@@ -10,6 +10,7 @@ import com.tierpoint.core.shared.model.FieldViolation;
 import com.tierpoint.core.shared.model.IdempotencyConflict;
 import com.tierpoint.core.shared.model.InvalidArgument;
 import com.tierpoint.core.shared.model.NotFound;
+import com.tierpoint.core.shared.model.NotPermitted;
 import com.tierpoint.core.shared.model.RuleRejected;
 import com.tierpoint.core.shared.model.StaleVersion;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -20,6 +21,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.lettuce.core.RedisException;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +128,10 @@ public final class ErrorTranslator implements ServerInterceptor {
                     .build());
         }
         if (d instanceof RuleRejected rr) {
-            return withInfo(Code.FAILED_PRECONDITION, rr.getMessage(), rr.reason());
+            return withInfo(Code.FAILED_PRECONDITION, rr.getMessage(), rr.reason(), rr.metadata());
+        }
+        if (d instanceof NotPermitted np) {
+            return withInfo(Code.PERMISSION_DENIED, np.getMessage(), np.reason());
         }
         if (d instanceof IdempotencyConflict) {
             return withInfo(Code.ALREADY_EXISTS, d.getMessage(), "IDEMPOTENCY_KEY_REUSED");
@@ -141,12 +146,18 @@ public final class ErrorTranslator implements ServerInterceptor {
     }
 
     private static StatusRuntimeException withInfo(Code code, String message, String reason) {
+        return withInfo(code, message, reason, Map.of());
+    }
+
+    private static StatusRuntimeException withInfo(
+            Code code, String message, String reason, Map<String, String> metadata) {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(code.getNumber())
                 .setMessage(message)
                 .addDetails(Any.pack(ErrorInfo.newBuilder()
                         .setReason(reason)
                         .setDomain(DOMAIN)
+                        .putAllMetadata(metadata)
                         .build()))
                 .build());
     }

@@ -37,7 +37,10 @@ class GrpcConfig {
                         Scopes.ORDERS_WRITE,
                         Scopes.PROGRAM_READ,
                         Scopes.PROGRAM_ADMIN,
-                        Scopes.EVENTS_READ))));
+                        Scopes.EVENTS_READ,
+                        Scopes.OPERATORS_READ,
+                        Scopes.OPERATORS_WRITE,
+                        Scopes.ANALYTICS_READ))));
         return new ApiKeys(clients);
     }
 

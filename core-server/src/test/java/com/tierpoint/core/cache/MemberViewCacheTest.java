@@ -213,7 +213,8 @@ class MemberViewCacheTest extends CoreTestBase {
                 version,
                 v.programVersion(),
                 v.metrics(),
-                v.freshUntil());
+                v.freshUntil(),
+                v.phone());
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) {

@@ -44,7 +44,8 @@ class InviteStageRewardsTest extends InviteScenario {
         assertThat(events(invitee))
                 .containsExactly("member.enrolled", "invite.accepted", "points.earned", "invite.rewarded");
         assertThat(events(inviter))
-                .containsExactly("member.enrolled", "invite.accepted", "points.earned", "invite.rewarded");
+                .containsExactly(
+                        "member.enrolled", "invite.created", "invite.accepted", "points.earned", "invite.rewarded");
         assertThat(eventRows(inviter, "invite.rewarded").get(0).payload)
                 .contains("\"stage\":\"ENROLLED\"", "\"beneficiary\":\"INVITER\"", "\"points\":10")
                 .contains("\"invitation_id\":\"" + r.getInvitationId() + "\"");

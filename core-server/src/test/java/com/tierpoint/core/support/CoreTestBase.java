@@ -58,6 +58,9 @@ public abstract class CoreTestBase {
     /** events:read only: a second event-consuming client beside the admin. */
     public static final String EVENTS_KEY = "test-events-key";
 
+    /** The operator made an admin at startup by tierpoint.operators.bootstrap-admins. */
+    public static final String BOOTSTRAP_ADMIN = "boss";
+
     private static ManagedChannel channel;
 
     @Autowired
@@ -85,12 +88,15 @@ public abstract class CoreTestBase {
         p.put("tierpoint.cache.repair-interval", "100ms");
         // tests run jobs themselves, at the time they set
         p.put("tierpoint.jobs.enabled", "false");
+        // the console's first admin, made at startup
+        p.put("tierpoint.operators.bootstrap-admins", BOOTSTRAP_ADMIN);
         client(
                 p,
                 0,
                 "test-admin",
                 ADMIN_KEY,
-                "members:read,members:write,points:read,points:write,orders:write,program:admin,events:read");
+                "members:read,members:write,points:read,points:write,orders:write,program:admin,events:read,"
+                        + "operators:write,analytics:read");
         client(p, 1, "test-reader", READER_KEY, "members:read,points:read");
         client(p, 2, "test-orders", ORDERS_KEY, "orders:write");
         client(p, 3, "test-events", EVENTS_KEY, "events:read");

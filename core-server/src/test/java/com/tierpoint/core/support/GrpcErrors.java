@@ -13,6 +13,16 @@ public final class GrpcErrors {
 
     private GrpcErrors() {}
 
+    /** The ErrorInfo metadata, empty when there is none. */
+    public static java.util.Map<String, String> metadata(StatusRuntimeException e) {
+        for (Any a : details(e)) {
+            if (a.is(ErrorInfo.class)) {
+                return unpack(a, ErrorInfo.class).getMetadataMap();
+            }
+        }
+        return java.util.Map.of();
+    }
+
     /** The ErrorInfo reason code, or null. */
     public static String reason(StatusRuntimeException e) {
         for (Any a : details(e)) {

@@ -63,7 +63,7 @@ public final class TestServices {
             jdbcUrl = base + DB + "?useUnicode=true&characterEncoding=utf8&rewriteBatchedStatements=true";
         } else {
             jdbcUrl = "jdbc:h2:mem:" + DB
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DAY,AT,RESULT,VALUE;DB_CLOSE_DELAY=-1";
             jdbcUser = "sa";
             jdbcPassword = "";
         }

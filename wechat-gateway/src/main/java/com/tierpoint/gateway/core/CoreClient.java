@@ -1,9 +1,11 @@
 package com.tierpoint.gateway.core;
 
+import com.tierpoint.proto.v1.AnalyticsServiceGrpc;
 import com.tierpoint.proto.v1.EngagementServiceGrpc;
 import com.tierpoint.proto.v1.EventServiceGrpc;
 import com.tierpoint.proto.v1.InviteServiceGrpc;
 import com.tierpoint.proto.v1.MemberServiceGrpc;
+import com.tierpoint.proto.v1.OperatorServiceGrpc;
 import com.tierpoint.proto.v1.PointsServiceGrpc;
 import com.tierpoint.proto.v1.ProgramServiceGrpc;
 import io.grpc.CallCredentials;
@@ -57,6 +59,18 @@ public final class CoreClient {
 
     public ProgramServiceGrpc.ProgramServiceBlockingStub program() {
         return ProgramServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(credentials)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public AnalyticsServiceGrpc.AnalyticsServiceBlockingStub analytics() {
+        return AnalyticsServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(credentials)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public OperatorServiceGrpc.OperatorServiceBlockingStub operators() {
+        return OperatorServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(credentials)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -51,7 +51,16 @@ public final class CoreErrors {
                         List.of(),
                         Duration.ofSeconds(2));
             }
-            case UNAUTHENTICATED, PERMISSION_DENIED -> {
+            case PERMISSION_DENIED -> {
+                // an operator rule (role, inactive) refuses the acting operator, not the gateway
+                String reason = reason(detail, "");
+                if (reason.startsWith("OPERATOR_")) {
+                    yield new ApiException(HttpStatus.FORBIDDEN, reason, message);
+                }
+                log.error("the core refused the gateway's key: {}", e.getStatus());
+                yield new ApiException(HttpStatus.BAD_GATEWAY, "CORE_REFUSED", "the gateway is misconfigured");
+            }
+            case UNAUTHENTICATED -> {
                 log.error("the core refused the gateway's key: {}", e.getStatus());
                 yield new ApiException(HttpStatus.BAD_GATEWAY, "CORE_REFUSED", "the gateway is misconfigured");
             }

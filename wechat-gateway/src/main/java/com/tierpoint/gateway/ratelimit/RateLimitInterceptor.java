@@ -11,6 +11,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /** Applies {@link RateLimited} limits; over the limit the call gets 429 with {@code Retry-After}. */
 public final class RateLimitInterceptor implements HandlerInterceptor {
 
+    /**
+     * A request attribute naming who is calling when it is not a mini-program member (e.g. a
+     * console operator): their bucket then takes the place of the member's.
+     */
+    public static final String SUBJECT = RateLimitInterceptor.class.getName() + ".subject";
+
     private final TokenBuckets buckets;
     private final RateLimitProperties props;
 
@@ -36,7 +42,10 @@ public final class RateLimitInterceptor implements HandlerInterceptor {
         if (limit.perIp() != null) {
             refuseIfEmpty(buckets.take(prefix + "ip:" + request.getRemoteAddr(), limit.perIp()));
         }
-        if (limit.perMember() != null) {
+        Object subject = request.getAttribute(SUBJECT);
+        if (limit.perMember() != null && subject != null) {
+            refuseIfEmpty(buckets.take(prefix + "s:" + subject, limit.perMember()));
+        } else if (limit.perMember() != null) {
             var session = SessionAuthentication.current(request);
             if (session.isPresent()) {
                 refuseIfEmpty(buckets.take(prefix + "m:" + session.get().memberId(), limit.perMember()));

@@ -2,11 +2,16 @@ package com.tierpoint.gateway.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the sandbox answers: status, content type and bytes. */
-record SandboxResponse(int status, String contentType, byte[] body) {
+/** What the sandbox answers: status, content type, bytes and, for redirects, where to. */
+record SandboxResponse(int status, String contentType, byte[] body, String location) {
+
+    SandboxResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, null);
+    }
 
     static final String JSON_TYPE = "application/json; charset=UTF-8";
     static final String PNG_TYPE = "image/png";
@@ -48,6 +53,14 @@ record SandboxResponse(int status, String contentType, byte[] body) {
         body.put("errcode", error.code());
         body.put("errmsg", error.message());
         return json(status, body);
+    }
+
+    static SandboxResponse html(String page) {
+        return new SandboxResponse(200, "text/html; charset=UTF-8", page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static SandboxResponse redirect(String location) {
+        return new SandboxResponse(302, "text/plain; charset=UTF-8", new byte[0], location);
     }
 
     static SandboxResponse png(byte[] bytes) {

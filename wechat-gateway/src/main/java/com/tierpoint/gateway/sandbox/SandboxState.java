@@ -41,6 +41,29 @@ final class SandboxState {
     private final List<ReceivedRequest> received = new ArrayList<>();
     private long nextMessageId = 1_000_000_000L;
 
+    /** A WeCom customer group: its members are WeChat users, named as the sandbox names users. */
+    record CustomerGroup(
+            String corpId, String chatId, String name, String owner, Instant created, List<String> users) {}
+
+    private final Map<String, Map<String, CustomerGroup>> groups = new HashMap<>();
+
+    void putGroup(CustomerGroup group) {
+        groups.computeIfAbsent(group.corpId(), c -> new java.util.TreeMap<>()).put(group.chatId(), group);
+    }
+
+    List<CustomerGroup> groups(String corpId) {
+        return List.copyOf(groups.getOrDefault(corpId, Map.of()).values());
+    }
+
+    Optional<CustomerGroup> group(String corpId, String chatId) {
+        return Optional.ofNullable(groups.getOrDefault(corpId, Map.of()).get(chatId));
+    }
+
+    /** The external userid (wm...) a corp sees for a WeChat user. */
+    static String externalUserId(String corpId, String user) {
+        return "wm" + digest("external|" + corpId + "|" + user).substring(0, 30);
+    }
+
     /** A user of a mini-program (or of a WeCom corp). */
     record UserInApp(String appId, String user) {}
 
@@ -139,6 +162,7 @@ final class SandboxState {
 
     void reset() {
         received.clear();
+        webhookCalls.clear();
         faults.clear();
         tokens.forgetIssuanceCounts();
     }

@@ -39,7 +39,10 @@ enum WeChatError {
     WECOM_INVALID_CORPID(40013, "invalid corpid"),
     WECOM_CORPID_MISSING(41002, "corpid missing"),
     WECOM_SECRET_MISSING(41004, "corpsecret missing"),
-    WECOM_FREQUENCY_LIMIT(45009, "api freq out of limit");
+    WECOM_FREQUENCY_LIMIT(45009, "api freq out of limit"),
+    WECOM_INVALID_CHAT_ID(40050, "chatid not found"),
+    WECOM_INVALID_PARAMETER(40058, "invalid Parameter"),
+    WECOM_REDIRECT_URI_MISSING(41009, "missing redirect_uri");
 
     private final int code;
     private final String message;

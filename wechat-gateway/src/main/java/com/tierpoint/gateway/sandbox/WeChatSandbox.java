@@ -184,6 +184,31 @@ public final class WeChatSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * A WeCom customer group (客户群) of the corp, owned by the employee {@code owner}, whose members are the given
+     * WeChat users (external contacts, each with the same unionid as in the mini-program). Replaces a group with
+     * the same chat id.
+     */
+    public void addCustomerGroup(String corpId, String chatId, String name, String owner, List<String> users) {
+        requireText(chatId, "chatId");
+        requireText(name, "name");
+        requireText(owner, "owner");
+        synchronized (state.lock) {
+            state.requireAccount(Account.Kind.CORP, corpId);
+            state.putGroup(new SandboxState.CustomerGroup(
+                    corpId, chatId, name, owner, state.clock.instant(), List.copyOf(users)));
+        }
+    }
+
+    /** The customer groups of a corp, by chat id. */
+    public List<String> customerGroups(String corpId) {
+        synchronized (state.lock) {
+            return state.groups(corpId).stream()
+                    .map(SandboxState.CustomerGroup::chatId)
+                    .toList();
+        }
+    }
+
     public SandboxFaults faults() {
         return state.faults;
     }
@@ -222,7 +247,7 @@ public final class WeChatSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets received requests, pending faults and token issuance counts. Keeps registrations, issued tokens,
+     * Forgets received requests, pending faults, webhook rate windows and token issuance counts. Keeps registrations, issued tokens,
      * quotas and cards.
      */
     public void reset() {
@@ -260,6 +285,9 @@ public final class WeChatSandbox implements AutoCloseable {
             }
             log.debug("WeChat sandbox {} {} -> {}", method, path, response.contentType());
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            if (response.location() != null) {
+                exchange.getResponseHeaders().set("Location", response.location());
+            }
             byte[] bytes = response.body();
             exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {

@@ -1,5 +1,6 @@
 package com.tierpoint.gateway.wechat;
 
+import com.tierpoint.gateway.wecom.WeComProperties;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,16 +41,41 @@ final class CredentialsGuard {
         }
     }
 
+    /** The WeCom corp: optional in both modes; sandbox mode refuses a real-looking one. */
+    static void check(WeComProperties w, boolean sandbox) {
+        List<String> problems = new ArrayList<>();
+        if (sandbox) {
+            realLooking("tierpoint.wecom.corp-id", w.corpId(), problems);
+            realLooking("tierpoint.wecom.secret", w.secret(), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(
+                        "sandbox mode refuses real WeCom credentials (" + String.join(", ", problems)
+                                + "): unset them, or set TIERPOINT_WECHAT_SANDBOX=false to talk to WeCom");
+            }
+        } else if (w.configured()) {
+            required("tierpoint.wecom.corp-id", w.corpId(), problems);
+            required("tierpoint.wecom.secret", w.secret(), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(
+                        "sandbox mode is off, so real WeCom credentials are needed: " + String.join(", ", problems));
+            }
+        }
+    }
+
     private static void realLooking(String name, String value, List<String> problems) {
-        if (!WeChatProperties.blank(value) && !value.startsWith("wxsandbox") && !value.startsWith("sandbox-")) {
+        if (!WeChatProperties.blank(value) && !sandboxValue(value)) {
             problems.add(name);
         }
+    }
+
+    private static boolean sandboxValue(String value) {
+        return value.startsWith("wxsandbox") || value.startsWith("wwsandbox") || value.startsWith("sandbox-");
     }
 
     private static void required(String name, String value, List<String> problems) {
         if (WeChatProperties.blank(value)) {
             problems.add(name + " is missing");
-        } else if (value.startsWith("wxsandbox") || value.startsWith("sandbox-")) {
+        } else if (sandboxValue(value)) {
             problems.add(name + " is a sandbox value");
         }
     }

@@ -18,7 +18,9 @@ import org.slf4j.Marker;
 public final class WeChatLogGuard extends TurboFilter {
 
     private static final String[] WXJAVA = {"cn.binarywang.", "me.chanjar."};
-    private static final String[] SECRETS = {"session_key", "sessionKey", "secret=", "access_token="};
+    private static final String[] SECRETS = {
+        "session_key", "sessionKey", "secret=", "access_token=", "webhook/send?key="
+    };
 
     /** Installs the guard into Logback (once; Spring Boot's logging reset keeps turbo filters out, so call after it). */
     public static void install() {

@@ -63,6 +63,51 @@ class WeComTest {
     }
 
     @Test
+    void aCustomerGroupListsItsOwnerAndItsWeChatMembersWithUnionids() {
+        sandbox.addCustomerGroup(
+                SandboxFixture.CORP, "wrgroup1", "VIP 一群", "zhangsan", java.util.List.of("alice", "bob"));
+        String token = token(SandboxFixture.CORP_SECRET).get("access_token").toString();
+
+        var list = SandboxFixture.json(fixture.post(
+                "/cgi-bin/externalcontact/groupchat/list?access_token=" + token, "{\"status_filter\":0,\"limit\":10}"));
+        var got = SandboxFixture.json(fixture.post(
+                "/cgi-bin/externalcontact/groupchat/get?access_token=" + token,
+                "{\"chat_id\":\"wrgroup1\",\"need_name\":1}"));
+        var unknown = SandboxFixture.json(
+                fixture.post("/cgi-bin/externalcontact/groupchat/get?access_token=" + token, "{\"chat_id\":\"nope\"}"));
+
+        assertThat(list.get("group_chat_list").toString()).contains("wrgroup1");
+        @SuppressWarnings("unchecked")
+        var chat = (Map<String, Object>) got.get("group_chat");
+        assertThat(chat).containsEntry("name", "VIP 一群").containsEntry("owner", "zhangsan");
+        assertThat(chat.get("member_list").toString())
+                .contains(sandbox.unionid("alice"))
+                .contains(sandbox.unionid("bob"))
+                .contains("name=alice");
+        assertThat(unknown).containsEntry("errcode", 40050);
+    }
+
+    @Test
+    void theOAuthPageRedirectsBackWithACodeForTheUserAndTheState() throws Exception {
+        var page = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl()
+                                        + "/connect/oauth2/authorize/confirm?appid=" + SandboxFixture.CORP
+                                        + "&redirect_uri=http%3A%2F%2Fconsole.test%2Fback&state=s1&userid=lisi"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        String location = page.headers().firstValue("Location").orElseThrow();
+        String code = location.replaceAll(".*code=([^&]+).*", "$1");
+        String token = token(SandboxFixture.CORP_SECRET).get("access_token").toString();
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(location).startsWith("http://console.test/back?code=").endsWith("&state=s1");
+        assertThat(SandboxFixture.json(
+                        fixture.get("/cgi-bin/auth/getuserinfo?access_token=" + token + "&code=" + code)))
+                .containsEntry("userid", "lisi");
+    }
+
+    @Test
     void webhookTakesTwentyMessagesAMinutePerKey() {
         for (int i = 0; i < 20; i++) {
             assertThat(SandboxFixture.json(fixture.post("/cgi-bin/webhook/send?key=ops", MARKDOWN)))

@@ -42,7 +42,11 @@ public abstract class GatewayTestBase {
     /** The gateway's own client key: only the scopes the gateway needs. */
     public static final String GATEWAY_KEY = "test-gateway-key";
 
-    public static final String GATEWAY_SCOPES = "members:read,members:write,points:read,program:read,events:read";
+    public static final String GATEWAY_SCOPES =
+            "members:read,members:write,points:read,program:read,events:read,operators:read,operators:write,analytics:read";
+    public static final String CORP_ID = "wwsandbox0000001";
+    /** The WeCom employee the core makes an admin at startup. */
+    public static final String ADMIN_USER = "console-admin";
 
     protected static final MutableClock clock = new MutableClock(T0);
     protected static WeChatSandbox sandbox;
@@ -64,6 +68,7 @@ public abstract class GatewayTestBase {
         sandbox = WeChatSandbox.start("127.0.0.1", 0, clock);
         sandbox.registerMiniApp(APP_ID, APP_SECRET);
         sandbox.registerOfficialAccount(OA_APP_ID, APP_SECRET);
+        sandbox.registerCorp(CORP_ID, APP_SECRET);
         corePort = freePort();
         Map<String, String> coreProps = new LinkedHashMap<>();
         coreProps.put("tierpoint.grpc.in-process-name", "");
@@ -72,6 +77,7 @@ public abstract class GatewayTestBase {
         coreProps.put("tierpoint.auth.clients[4].id", "wechat-gateway");
         coreProps.put("tierpoint.auth.clients[4].key-sha256", ApiKeys.sha256(GATEWAY_KEY));
         coreProps.put("tierpoint.auth.clients[4].scopes", GATEWAY_SCOPES);
+        coreProps.put("tierpoint.operators.bootstrap-admins", ADMIN_USER);
         core = CoreInstance.start("gateway-e2e-core", clock, coreProps);
         adminChannel = ManagedChannelBuilder.forAddress("127.0.0.1", corePort)
                 .usePlaintext()
@@ -101,6 +107,10 @@ public abstract class GatewayTestBase {
         p.put("tierpoint.wechat.official-account.app-id", OA_APP_ID);
         p.put("tierpoint.wechat.official-account.secret", APP_SECRET);
         p.put("tierpoint.wechat.official-account.card-id", CARD_ID);
+        p.put("tierpoint.wecom.corp-id", CORP_ID);
+        p.put("tierpoint.wecom.agent-id", "1000002");
+        p.put("tierpoint.wecom.secret", APP_SECRET);
+        p.put("tierpoint.console.broadcast-poll", "100ms");
         // event consumers: created before the first test's events, they may start at the beginning
         // (the test database is new for every run); short lease and backoffs so takeovers and
         // retries happen within a test's patience
@@ -142,6 +152,11 @@ public abstract class GatewayTestBase {
                         .setIdempotencyKey(UUID.randomUUID().toString())
                         .setProgram(program)
                         .build());
+    }
+
+    /** host:port of the test core's gRPC server. */
+    protected static String coreTarget() {
+        return "127.0.0.1:" + corePort;
     }
 
     /** The order system's view of the core (admin key), for setting up a member's history. */

@@ -92,6 +92,10 @@ public final class Http {
         return b;
     }
 
+    public static String json(Object body) {
+        return body instanceof String s ? s : toJson(body);
+    }
+
     private static String toJson(Object body) {
         try {
             return JSON.writeValueAsString(body);

@@ -2,12 +2,16 @@ package com.tierpoint.core.engagement.grpc;
 
 import com.tierpoint.core.engagement.application.ChangingMemberGroups;
 import com.tierpoint.core.engagement.application.CheckingIn;
+import com.tierpoint.core.engagement.application.ListingGroupMembers;
 import com.tierpoint.core.engagement.application.MemberGroups;
 import com.tierpoint.core.engagement.application.ReadingCheckIns;
 import com.tierpoint.core.engagement.application.ReadingLeaderboard;
 import com.tierpoint.core.engagement.model.CheckIn;
 import com.tierpoint.core.engagement.model.Reward;
 import com.tierpoint.core.grpc.Protos;
+import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.program.model.TierDefinition;
 import com.tierpoint.proto.v1.CheckInCalendar;
 import com.tierpoint.proto.v1.CheckInDay;
 import com.tierpoint.proto.v1.CheckInRequest;
@@ -16,10 +20,14 @@ import com.tierpoint.proto.v1.CheckInReward;
 import com.tierpoint.proto.v1.EngagementServiceGrpc;
 import com.tierpoint.proto.v1.GetCheckInCalendarRequest;
 import com.tierpoint.proto.v1.GetLeaderboardRequest;
+import com.tierpoint.proto.v1.GroupMember;
 import com.tierpoint.proto.v1.Leaderboard;
 import com.tierpoint.proto.v1.LeaderboardEntry;
+import com.tierpoint.proto.v1.ListGroupMembersRequest;
+import com.tierpoint.proto.v1.ListGroupMembersResponse;
 import com.tierpoint.proto.v1.ListMemberGroupsRequest;
 import com.tierpoint.proto.v1.SetMemberGroupsRequest;
+import com.tierpoint.proto.v1.TierSummary;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +38,48 @@ class EngagementGrpcService extends EngagementServiceGrpc.EngagementServiceImplB
     private final ReadingCheckIns checkIns;
     private final ReadingLeaderboard leaderboards;
     private final ChangingMemberGroups groups;
+    private final ListingGroupMembers groupMembers;
+    private final ProgramStore programs;
 
     EngagementGrpcService(
             CheckingIn checkingIn,
             ReadingCheckIns checkIns,
             ReadingLeaderboard leaderboards,
-            ChangingMemberGroups groups) {
+            ChangingMemberGroups groups,
+            ListingGroupMembers groupMembers,
+            ProgramStore programs) {
         this.checkingIn = checkingIn;
         this.checkIns = checkIns;
         this.leaderboards = leaderboards;
         this.groups = groups;
+        this.groupMembers = groupMembers;
+        this.programs = programs;
+    }
+
+    @Override
+    public void listGroupMembers(ListGroupMembersRequest r, StreamObserver<ListGroupMembersResponse> out) {
+        ListingGroupMembers.Page page =
+                groupMembers.list(new ListingGroupMembers.Query(r.getGroupId(), r.getPageSize(), r.getPageToken()));
+        Program program = programs.current();
+        ListGroupMembersResponse.Builder b =
+                ListGroupMembersResponse.newBuilder().setNextPageToken(page.nextPageToken());
+        for (ListingGroupMembers.Entry e : page.members()) {
+            TierDefinition tier = program.tier(e.member().tierCode());
+            GroupMember.Builder m = GroupMember.newBuilder()
+                    .setMemberId(String.valueOf(e.member().memberId()))
+                    .setTier(TierSummary.newBuilder()
+                            .setCode(tier.code())
+                            .setName(tier.name())
+                            .setRank(tier.rank()))
+                    .setPointsAvailable(e.member().pointsAvailable())
+                    .setJoinedAt(Protos.timestamp(e.joinedAt()));
+            if (e.member().nickname() != null) {
+                m.setNickname(e.member().nickname());
+            }
+            b.addMembers(m);
+        }
+        out.onNext(b.build());
+        out.onCompleted();
     }
 
     @Override

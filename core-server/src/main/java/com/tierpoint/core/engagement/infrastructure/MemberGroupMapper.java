@@ -15,7 +15,17 @@ public interface MemberGroupMapper {
     class Membership {
         public Long memberId;
         public String groupId;
+        public Long joinedAt;
     }
+
+    /** Members of a group with a member id above {@code after}, ascending; from the (group_id, member_id) index. */
+    @Select(
+            """
+            SELECT member_id, group_id, joined_at FROM member_group
+             WHERE group_id = #{groupId} AND member_id > #{after}
+             ORDER BY member_id LIMIT #{limit}
+            """)
+    List<Membership> membersOf(@Param("groupId") String groupId, @Param("after") long after, @Param("limit") int limit);
 
     @Select("SELECT group_id FROM member_group WHERE member_id = #{memberId}")
     List<String> groupsOf(@Param("memberId") long memberId);

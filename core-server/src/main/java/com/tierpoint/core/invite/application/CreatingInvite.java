@@ -1,5 +1,7 @@
 package com.tierpoint.core.invite.application;
 
+import com.tierpoint.core.events.EventType;
+import com.tierpoint.core.events.Outbox;
 import com.tierpoint.core.invite.infrastructure.InviteCodeMapper;
 import com.tierpoint.core.invite.infrastructure.InviteCodeRow;
 import com.tierpoint.core.invite.infrastructure.InviteQuotaMapper;
@@ -7,6 +9,7 @@ import com.tierpoint.core.invite.infrastructure.InviteQuotaRow;
 import com.tierpoint.core.invite.model.InviteCode;
 import com.tierpoint.core.invite.model.InvitePolicy;
 import com.tierpoint.core.member.application.MemberWrites;
+import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.InviteRule;
 import com.tierpoint.core.program.model.Program;
@@ -18,6 +21,8 @@ import com.tierpoint.core.shared.model.Validation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +48,7 @@ public class CreatingInvite {
     private final InviteQuotaMapper quotas;
     private final ProgramStore programs;
     private final IdempotentExecutor idempotent;
+    private final Outbox outbox;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -52,7 +58,9 @@ public class CreatingInvite {
             InviteQuotaMapper quotas,
             ProgramStore programs,
             IdempotentExecutor idempotent,
+            Outbox outbox,
             Clock clock) {
+        this.outbox = outbox;
         this.members = members;
         this.codes = codes;
         this.quotas = quotas;
@@ -77,7 +85,7 @@ public class CreatingInvite {
             throw new RuleRejected(r.reason(), r.message());
         });
         Instant now = clock.instant();
-        members.lock(memberId);
+        MemberRow inviter = members.lock(memberId);
         InviteCodeRow active = codes.activeOf(memberId, now.toEpochMilli());
         if (active != null
                 && active.expiresAt - now.toEpochMilli() >= rule.codeValidity().toMillis() / 2) {
@@ -94,6 +102,13 @@ public class CreatingInvite {
             row.code = InviteCode.generate(random);
             try {
                 codes.insert(row);
+                // the member row does not change: the event carries the member's current version
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("member_id", String.valueOf(memberId));
+                payload.put("occurred_at", now.toString());
+                payload.put("code", row.code);
+                payload.put("expires_at", Instant.ofEpochMilli(row.expiresAt).toString());
+                outbox.append(memberId, inviter.version, EventType.INVITE_CREATED, now, payload);
                 return view(row);
             } catch (DuplicateKeyException taken) {
                 if (draw == MAX_DRAWS) {

@@ -71,6 +71,12 @@ class InviteRewards {
         InviteRule rule = program.invites();
         if (stage.compareTo(Stage.valueOf(inv.stage)) > 0) {
             inv.stage = stage.name();
+            Map<String, Object> advanced = new LinkedHashMap<>();
+            advanced.put("invitation_id", String.valueOf(inv.id));
+            advanced.put("inviter_id", String.valueOf(inv.inviterId));
+            advanced.put("invitee_id", String.valueOf(inv.inviteeId));
+            advanced.put("stage", stage.name());
+            parties.invitee().emit(EventType.INVITE_ADVANCED, advanced);
         }
         for (InviteRule.Reward reward : rule.rewardsAt(stage)) {
             grant(parties, inv, reward, availableAt, program);

@@ -13,6 +13,7 @@ import java.util.Map;
  *     next tier's upgrade rule and the current tier's retention rule
  * @param freshUntil when time alone changes this view (a pending lot matures, a lot expires,
  *     a rolling window moves on): a cached copy is never served past it
+ * @param phone mainland mobile number, 11 digits; null when unknown
  */
 public record MemberView(
         long memberId,
@@ -35,4 +36,5 @@ public record MemberView(
         long version,
         long programVersion,
         Map<String, Long> metrics,
-        Instant freshUntil) {}
+        Instant freshUntil,
+        String phone) {}

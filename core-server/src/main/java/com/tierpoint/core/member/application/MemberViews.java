@@ -139,7 +139,8 @@ public class MemberViews {
                 row.version,
                 program.version(),
                 metrics.measured(),
-                freshUntil);
+                freshUntil,
+                row.phone);
     }
 
     private static Instant earliest(Instant a, Instant b) {

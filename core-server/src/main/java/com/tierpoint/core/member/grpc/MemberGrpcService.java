@@ -2,8 +2,10 @@ package com.tierpoint.core.member.grpc;
 
 import com.tierpoint.core.grpc.Protos;
 import com.tierpoint.core.member.application.EnrollingMember;
+import com.tierpoint.core.member.application.FindingMembers;
 import com.tierpoint.core.member.application.MemberView;
 import com.tierpoint.core.member.application.ReadingMember;
+import com.tierpoint.core.member.application.SettingMemberPhone;
 import com.tierpoint.core.member.application.TierProgressView;
 import com.tierpoint.core.points.model.ExpiringPoints;
 import com.tierpoint.core.program.application.ProgramStore;
@@ -12,6 +14,8 @@ import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.program.model.TierDefinition;
 import com.tierpoint.proto.v1.EnrollMemberRequest;
 import com.tierpoint.proto.v1.EnrollMemberResponse;
+import com.tierpoint.proto.v1.FindMembersRequest;
+import com.tierpoint.proto.v1.FindMembersResponse;
 import com.tierpoint.proto.v1.GetMemberRequest;
 import com.tierpoint.proto.v1.GetTierProgressRequest;
 import com.tierpoint.proto.v1.Member;
@@ -19,6 +23,7 @@ import com.tierpoint.proto.v1.MemberRef;
 import com.tierpoint.proto.v1.MemberServiceGrpc;
 import com.tierpoint.proto.v1.MetricProgress;
 import com.tierpoint.proto.v1.Retention;
+import com.tierpoint.proto.v1.SetMemberPhoneRequest;
 import com.tierpoint.proto.v1.TierProgress;
 import com.tierpoint.proto.v1.TierSummary;
 import com.tierpoint.proto.v1.WeChatIdentity;
@@ -26,16 +31,59 @@ import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Component;
 
 @Component
-class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
+public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
 
     private final EnrollingMember enrolling;
     private final ReadingMember reading;
+    private final SettingMemberPhone settingPhone;
+    private final FindingMembers finding;
     private final ProgramStore programs;
 
-    MemberGrpcService(EnrollingMember enrolling, ReadingMember reading, ProgramStore programs) {
+    MemberGrpcService(
+            EnrollingMember enrolling,
+            ReadingMember reading,
+            SettingMemberPhone settingPhone,
+            FindingMembers finding,
+            ProgramStore programs) {
         this.enrolling = enrolling;
         this.reading = reading;
+        this.settingPhone = settingPhone;
+        this.finding = finding;
         this.programs = programs;
+    }
+
+    @Override
+    public void setMemberPhone(SetMemberPhoneRequest request, StreamObserver<Member> out) {
+        long memberId = settingPhone.setPhone(
+                Protos.key(request.getIdempotencyKey()),
+                new SettingMemberPhone.Command(request.getMemberId(), request.getPhone()));
+        MemberView view = reading.member(new ReadingMember.Query(String.valueOf(memberId), null, null));
+        out.onNext(toProto(view, programs.current()));
+        out.onCompleted();
+    }
+
+    @Override
+    public void findMembers(FindMembersRequest request, StreamObserver<FindMembersResponse> out) {
+        FindingMembers.Query q =
+                switch (request.getByCase()) {
+                    case MEMBER_ID -> new FindingMembers.Query(request.getMemberId(), null, null, null, null);
+                    case PHONE -> new FindingMembers.Query(null, request.getPhone(), null, null, null);
+                    case IDENTITY ->
+                        new FindingMembers.Query(
+                                null,
+                                null,
+                                request.getIdentity().getAppId(),
+                                request.getIdentity().getOpenid(),
+                                null);
+                    case UNIONID -> new FindingMembers.Query(null, null, null, null, request.getUnionid());
+                    case BY_NOT_SET -> new FindingMembers.Query(null, null, null, null, null);
+                };
+        FindingMembers.Found found = finding.find(q);
+        Program program = programs.current();
+        FindMembersResponse.Builder b = FindMembersResponse.newBuilder().setTruncated(found.truncated());
+        found.members().forEach(m -> b.addMembers(toProto(m, program)));
+        out.onNext(b.build());
+        out.onCompleted();
     }
 
     @Override
@@ -115,7 +163,7 @@ class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
                 .build();
     }
 
-    static Member toProto(MemberView v, Program program) {
+    public static Member toProto(MemberView v, Program program) {
         TierDefinition tier = program.tier(v.tierCode());
         WeChatIdentity.Builder identity =
                 WeChatIdentity.newBuilder().setAppId(v.appId()).setOpenid(v.openid());
@@ -143,6 +191,9 @@ class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
         }
         if (v.birthday() != null) {
             b.setBirthday(v.birthday());
+        }
+        if (v.phone() != null) {
+            b.setPhone(v.phone());
         }
         if (v.tierValidUntil() != null) {
             b.setTierValidUntil(Protos.timestamp(v.tierValidUntil()));

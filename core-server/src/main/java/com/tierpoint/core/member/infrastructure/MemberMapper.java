@@ -1,6 +1,7 @@
 package com.tierpoint.core.member.infrastructure;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -15,6 +16,18 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
 
     @Select("SELECT * FROM member WHERE app_id = #{appId} AND openid = #{openid}")
     MemberRow findByIdentity(@Param("appId") String appId, @Param("openid") String openid);
+
+    /** Ids of members with this phone, newest enrolled first. */
+    @Select("SELECT id FROM member WHERE phone = #{phone} ORDER BY enrolled_at DESC, id DESC LIMIT #{limit}")
+    List<Long> idsByPhone(@Param("phone") String phone, @Param("limit") int limit);
+
+    /** Ids of members with this unionid, newest enrolled first. */
+    @Select("SELECT id FROM member WHERE unionid = #{unionid} ORDER BY enrolled_at DESC, id DESC LIMIT #{limit}")
+    List<Long> idsByUnionid(@Param("unionid") String unionid, @Param("limit") int limit);
+
+    /** Sets the phone of a locked member (its version moves on when the change is saved). */
+    @Update("UPDATE member SET phone = #{phone} WHERE id = #{id}")
+    int setPhone(@Param("id") long id, @Param("phone") String phone);
 
     /**
      * Writes the counters of a locked member and moves its version on by one. The version guard

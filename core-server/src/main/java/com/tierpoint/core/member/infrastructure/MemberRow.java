@@ -17,6 +17,8 @@ public class MemberRow {
     public String birthday;
     /** 1-12, from the birthday; indexed for the birthday job. */
     public Integer birthMonth;
+    /** Mainland mobile number, 11 digits; null when unknown. */
+    public String phone;
 
     public String tierCode;
     public Long tierSince;
