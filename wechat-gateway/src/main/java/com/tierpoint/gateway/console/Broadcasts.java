@@ -88,7 +88,9 @@ final class Broadcasts {
         fields.put("queuedAt", Long.toString(now.toEpochMilli()));
         redis.opsForHash().putAll(key(id), fields);
         redis.expire(key(id), KEEP);
-        redis.opsForZSet().add(listed(chatId), id, now.toEpochMilli());
+        // listed by a counter, not the time: notices queued within one millisecond keep their order
+        Long seq = redis.opsForValue().increment(PREFIX + "seq");
+        redis.opsForZSet().add(listed(chatId), id, seq == null ? now.toEpochMilli() : seq);
         redis.opsForZSet().removeRange(listed(chatId), 0, -LISTED - 1);
         redis.opsForList().rightPush(queue(chatId), id);
         redis.opsForSet().add(CHATS, chatId);
