@@ -81,15 +81,17 @@ class ConsoleMembersController {
     @GetMapping("/members")
     @RateLimited("console-lookup")
     Found lookup(ConsoleOperator op, @RequestParam(defaultValue = "") String q) {
-        String query = q.replace(" ", "").replace("-", "");
+        String query = q.strip();
+        // phones may come as "138-0013-8000" or "+86 138 0013 8000"; openids keep their hyphens
+        String digits = query.replace(" ", "").replace("-", "");
         if (query.isEmpty()) {
             throw ApiException.badRequest("q", "请输入会员号、手机号、openid 或 unionid");
         }
         Map<String, Member> found = new LinkedHashMap<>();
         String by;
-        if (PHONE.matcher(query).matches()) {
+        if (PHONE.matcher(digits).matches()) {
             by = "phone";
-            find(FindMembersRequest.newBuilder().setPhone(query).build(), found);
+            find(FindMembersRequest.newBuilder().setPhone(digits).build(), found);
         } else if (DIGITS.matcher(query).matches()) {
             by = "member id";
             find(FindMembersRequest.newBuilder().setMemberId(query).build(), found);
