@@ -14,6 +14,7 @@ import java.util.Optional;
  *   <li>{@code POST /sandbox/wx-login {"appId","user"}} -> {@code {"code","openid"}}
  *   <li>{@code POST /sandbox/subscriptions {"appId","openid","templateId"}} -> {@code {"quota"}}
  *   <li>{@code POST /sandbox/wecom-oauth-code {"corpId","userId"}} -> {@code {"code"}}
+ *   <li>{@code POST /sandbox/phone-code {"appId","phone"}} -> {@code {"code"}} (what getPhoneNumber hands over)
  *   <li>{@code POST /sandbox/faults {"path","errcode","times"}}, {@code DELETE /sandbox/faults}
  *   <li>{@code POST /sandbox/expire-tokens}, {@code POST /sandbox/reset}
  *   <li>{@code GET /sandbox/received?path=...}, {@code GET /sandbox/member-card?cardId=&code=}
@@ -36,6 +37,12 @@ final class ControlEndpoints {
                 case "POST /sandbox/wx-login" -> wxLogin(json(body));
                 case "POST /sandbox/subscriptions" -> subscription(json(body));
                 case "POST /sandbox/wecom-oauth-code" -> wecomCode(json(body));
+                case "POST /sandbox/phone-code" ->
+                    SandboxResponse.json(Map.of(
+                            "code",
+                            sandbox.phoneCode(
+                                    accountId(json(body), "appId", Account.Kind.MINI_PROGRAM),
+                                    required(json(body), "phone"))));
                 case "POST /sandbox/faults" -> fault(json(body));
                 case "DELETE /sandbox/faults" -> done(() -> sandbox.faults().clear());
                 case "POST /sandbox/expire-tokens" ->

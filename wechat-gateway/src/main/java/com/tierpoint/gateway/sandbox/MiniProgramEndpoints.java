@@ -28,6 +28,7 @@ final class MiniProgramEndpoints {
         routes.put("/wxa/generate_urllink", Route.post(MINI, this::urlLink));
         routes.put("/wxa/generatescheme", Route.post(MINI, this::scheme));
         routes.put("/cgi-bin/message/subscribe/send", Route.post(MINI, this::sendSubscribeMessage));
+        routes.put("/wxa/business/getuserphonenumber", Route.post(MINI, this::phoneNumber));
     }
 
     private SandboxResponse codeToSession(Call call) {
@@ -51,6 +52,29 @@ final class MiniProgramEndpoints {
         body.put("openid", state.openid(appId, user.user()));
         body.put("unionid", SandboxState.unionid(user.user()));
         return SandboxResponse.json(body);
+    }
+
+    /** The phone behind a getPhoneNumber code: once, within 5 minutes, for the app it was made in. */
+    private SandboxResponse phoneNumber(Call call) {
+        String code =
+                Call.text(call.json(), "code").orElseThrow(() -> new WeChatApiException(WeChatError.INVALID_CODE));
+        OneTimeCodes.Redemption<SandboxState.PhoneShare> r = state.phoneCodes.redeem(code);
+        if (r.outcome() != OneTimeCodes.Outcome.REDEEMED
+                || !r.subject().appId().equals(call.caller().appId())) {
+            throw new WeChatApiException(WeChatError.INVALID_CODE);
+        }
+        Map<String, Object> info = new java.util.LinkedHashMap<>();
+        info.put("phoneNumber", r.subject().phone());
+        info.put("purePhoneNumber", r.subject().phone());
+        info.put("countryCode", "86");
+        info.put(
+                "watermark",
+                Map.of(
+                        "timestamp",
+                        state.clock.instant().getEpochSecond(),
+                        "appid",
+                        call.caller().appId()));
+        return SandboxResponse.ok(Map.of("phone_info", info));
     }
 
     private SandboxResponse wxaCodeUnlimited(Call call) {

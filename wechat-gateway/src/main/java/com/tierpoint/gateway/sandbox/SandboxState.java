@@ -31,6 +31,9 @@ final class SandboxState {
     final AccessTokens tokens;
     final OneTimeCodes<UserInApp> loginCodes;
     final OneTimeCodes<UserInApp> wecomCodes;
+    /** getPhoneNumber codes: the phone the user agreed to share, in one mini-program. */
+    final OneTimeCodes<PhoneShare> phoneCodes;
+
     final SandboxFaults faults;
 
     private final Map<Account.Kind, Map<String, Account>> accounts = new EnumMap<>(Account.Kind.class);
@@ -64,6 +67,9 @@ final class SandboxState {
         return "wm" + digest("external|" + corpId + "|" + user).substring(0, 30);
     }
 
+    /** A phone number a user shares with a mini-program through the getPhoneNumber button. */
+    record PhoneShare(String appId, String phone) {}
+
     /** A user of a mini-program (or of a WeCom corp). */
     record UserInApp(String appId, String user) {}
 
@@ -72,6 +78,7 @@ final class SandboxState {
         this.tokens = new AccessTokens(clock, random);
         this.loginCodes = new OneTimeCodes<>(clock, LOGIN_CODE_LIFETIME, random);
         this.wecomCodes = new OneTimeCodes<>(clock, WECOM_CODE_LIFETIME, random);
+        this.phoneCodes = new OneTimeCodes<>(clock, LOGIN_CODE_LIFETIME, random);
         this.faults = new SandboxFaults(lock, tokens);
     }
 

@@ -129,6 +129,19 @@ public final class WeChatSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * What the mini-program's getPhoneNumber button hands over when the user agrees to share a
+     * (mainland, 11-digit) phone: a code for {@code /wxa/business/getuserphonenumber}, usable once
+     * within 5 minutes.
+     */
+    public String phoneCode(String appId, String phone) {
+        requireText(phone, "phone");
+        synchronized (state.lock) {
+            state.requireAccount(Account.Kind.MINI_PROGRAM, appId);
+            return state.phoneCodes.mint(new SandboxState.PhoneShare(appId, phone));
+        }
+    }
+
     /** The openid of a user in an app: the same for the same app and user, different across apps. */
     public String openid(String appId, String user) {
         requireText(appId, "appId");

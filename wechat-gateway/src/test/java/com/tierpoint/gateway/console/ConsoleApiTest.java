@@ -102,6 +102,23 @@ class ConsoleApiTest extends ConsoleTestBase {
     }
 
     @Test
+    void aPhoneSharedInTheMiniProgramLetsOperatorsFindTheMember() {
+        User member = login();
+        String code = sandbox.phoneCode(APP_ID, "13900139000");
+
+        Http.Response shared = http.post("/api/v1/me/phone", Map.of("code", code), member.accessToken());
+        Http.Response reused = http.post("/api/v1/me/phone", Map.of("code", code), member.accessToken());
+
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(200);
+        assertThat(shared.json().get("phone").asText()).isEqualTo("139****9000");
+        assertThat(reused.status()).isEqualTo(400);
+        Console console = loginOperator(newOperator(OperatorRole.OPERATOR, 0));
+        JsonNode found =
+                console.get("/console/api/members?q=13900139000").json().get("members");
+        assertThat(found).anySatisfy(m -> assertThat(m.get("memberId").asText()).isEqualTo(member.memberId()));
+    }
+
+    @Test
     void aDoubleClickedGrantGrantsOnceAndIsAudited() {
         User member = login();
         Console console = loginOperator(newOperator(OperatorRole.OPERATOR, 500));
