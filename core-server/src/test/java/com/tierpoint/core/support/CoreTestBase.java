@@ -116,6 +116,11 @@ public abstract class CoreTestBase {
         MutableClock mutableClock() {
             return new MutableClock(T0);
         }
+
+        @Bean
+        GroupCommitFaults groupCommitFaults() {
+            return new GroupCommitFaults();
+        }
     }
 
     @BeforeEach

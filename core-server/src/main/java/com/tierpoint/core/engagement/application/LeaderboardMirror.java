@@ -149,9 +149,9 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
         return programs.current().zone();
     }
 
-    private void write(YearMonth month, MemberState state) {
+    private void write(YearMonth month, List<MemberState> states) {
         try {
-            redis.put(month, List.of(state), ttlFor(month));
+            redis.put(month, states, ttlFor(month));
         } catch (RuntimeException e) {
             // the change is committed whatever happens here: the month is rebuilt from MySQL instead
             writeErrors.increment();
@@ -173,7 +173,8 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     private final class Pending implements TransactionSynchronization {
 
         private final Map<Long, Set<YearMonth>> months = new LinkedHashMap<>();
-        private final List<Map.Entry<YearMonth, MemberState>> writes = new ArrayList<>();
+        /** Per month, the states to write: one Redis call per month even when a transaction saved many members. */
+        private final Map<YearMonth, List<MemberState>> writes = new LinkedHashMap<>();
 
         void add(long memberId, YearMonth month) {
             months.computeIfAbsent(memberId, k -> new LinkedHashSet<>()).add(month);
@@ -186,14 +187,15 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
                 List<String> memberGroups = groups.groupsOf(memberId);
                 for (YearMonth month : e.getValue()) {
                     LeaderboardMapper.VersionedTotal t = boards.versionedTotal(memberId, month.toString());
-                    writes.add(Map.entry(month, new MemberState(memberId, t.version, t.points, memberGroups)));
+                    writes.computeIfAbsent(month, k -> new ArrayList<>())
+                            .add(new MemberState(memberId, t.version, t.points, memberGroups));
                 }
             }
         }
 
         @Override
         public void afterCommit() {
-            writes.forEach(w -> write(w.getKey(), w.getValue()));
+            writes.forEach(LeaderboardMirror.this::write);
         }
 
         @Override

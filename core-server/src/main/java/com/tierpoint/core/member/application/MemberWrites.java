@@ -6,6 +6,8 @@ import com.tierpoint.core.member.infrastructure.MemberMapper;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.shared.model.NotFound;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,12 +71,35 @@ public class MemberWrites {
         return row.version;
     }
 
+    /**
+     * Drops the member's cached view once the transaction has committed. A transaction that saves
+     * a member several times (a group commit of its requests, ADR 0012) invalidates it once, with
+     * the newest version: tombstones only ever move a view forward, so that is the same as doing
+     * each in turn.
+     */
     void invalidateAfterCommit(long memberId, long version) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.invalidate(memberId, version);
-            }
-        });
+        Invalidations pending = (Invalidations) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Invalidations();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.versions.merge(memberId, version, Math::max);
+    }
+
+    /** The members a transaction saved, with the newest version of each, in the order first saved. */
+    private final class Invalidations implements TransactionSynchronization {
+
+        private final Map<Long, Long> versions = new LinkedHashMap<>();
+
+        @Override
+        public void afterCommit() {
+            versions.forEach(cache::invalidate);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(MemberWrites.this);
+        }
     }
 }

@@ -53,8 +53,9 @@ public class EarningPoints {
         c.validate(v);
         v.throwIfInvalid();
         Program program = programs.current();
-        return idempotent.execute(key, "Earn", c, PointsWriteResult.class, () -> {
-            MemberChange change = members.begin(MemberId.of(c.memberId()), clock.instant());
+        long memberId = MemberId.of(c.memberId());
+        return idempotent.executeGrouped(memberId, key, "Earn", c, PointsWriteResult.class, () -> {
+            MemberChange change = members.begin(memberId, clock.instant());
             TransactionView txn =
                     ledger.credit(change, c.points(), c.reason(), c.source(), null, change.now(), program);
             members.commit(change);

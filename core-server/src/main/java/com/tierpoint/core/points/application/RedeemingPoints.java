@@ -47,8 +47,9 @@ public class RedeemingPoints {
         RequestKey.validate(key.idempotencyKey(), v);
         c.validate(v);
         v.throwIfInvalid();
-        return idempotent.execute(key, "Redeem", c, PointsWriteResult.class, () -> {
-            MemberChange change = members.begin(MemberId.of(c.memberId()), clock.instant());
+        long memberId = MemberId.of(c.memberId());
+        return idempotent.executeGrouped(memberId, key, "Redeem", c, PointsWriteResult.class, () -> {
+            MemberChange change = members.begin(memberId, clock.instant());
             TransactionView txn = ledger.debit(change, c.points(), c.reason(), c.source());
             members.commit(change);
             return new PointsWriteResult(txn, ledger.balance(change));

@@ -30,11 +30,13 @@ public class IdempotentExecutor {
     private final IdempotencyMapper records;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final GroupCommit group;
 
-    IdempotentExecutor(IdempotencyMapper records, TransactionTemplate tx, Clock clock) {
+    IdempotentExecutor(IdempotencyMapper records, TransactionTemplate tx, Clock clock, GroupCommit group) {
         this.records = records;
         this.tx = tx;
         this.clock = clock;
+        this.group = group;
     }
 
     /**
@@ -54,6 +56,35 @@ public class IdempotentExecutor {
         } catch (KeyAlreadyClaimed e) {
             return replay(key, operation, hash, resultType);
         }
+    }
+
+    /**
+     * Like {@link #execute}, for a write that touches one member only: it shares a transaction
+     * with other members' writes that arrive together ({@link GroupCommit}), and is still claimed,
+     * run, stored and answered on its own. If the shared transaction fails, it runs alone.
+     */
+    public <T> T executeGrouped(
+            long memberId, RequestKey key, String operation, Object command, Class<T> resultType, Supplier<T> work) {
+        if (!group.enabled()) {
+            return execute(key, operation, command, resultType, work);
+        }
+        String hash = fingerprint(operation, command);
+        GroupCommit.Outcome<T> outcome = group.submit(memberId, () -> {
+            claim(key, operation, hash);
+            T result = work.get();
+            records.complete(key.clientId(), key.idempotencyKey(), Json.write(result));
+            return result;
+        });
+        if (outcome instanceof GroupCommit.Done<T> done) {
+            return done.value();
+        }
+        if (outcome instanceof GroupCommit.Refused<T> refused) {
+            throw refused.error();
+        }
+        if (outcome instanceof GroupCommit.Replay<T>) {
+            return replay(key, operation, hash, resultType);
+        }
+        return execute(key, operation, command, resultType, work);
     }
 
     private void claim(RequestKey key, String operation, String hash) {
@@ -94,8 +125,8 @@ public class IdempotentExecutor {
         }
     }
 
-    /** The key is taken; control flow only, never leaves this class. */
-    private static final class KeyAlreadyClaimed extends RuntimeException {
+    /** The key is taken; control flow only, never leaves this package. */
+    static final class KeyAlreadyClaimed extends RuntimeException {
         KeyAlreadyClaimed() {
             super(null, null, false, false);
         }

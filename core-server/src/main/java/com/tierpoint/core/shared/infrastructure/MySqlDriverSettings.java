@@ -1,0 +1,40 @@
+package com.tierpoint.core.shared.infrastructure;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connector/J settings for MySQL / MariaDB URLs (H2 rejects unknown settings, so they are not in
+ * application.yml): parse each statement's SQL once per connection instead of on every call, and
+ * let the driver remember the session's autocommit and isolation instead of asking the server.
+ * Neither changes what is sent as a transaction or when it is made durable. A setting given in the
+ * URL or in {@code spring.datasource.hikari.data-source-properties} wins.
+ */
+@Component
+class MySqlDriverSettings implements BeanPostProcessor {
+
+    static final Map<String, String> SETTINGS = Map.of(
+            "cachePrepStmts", "true",
+            "prepStmtCacheSize", "250",
+            "prepStmtCacheSqlLimit", "2048",
+            "useLocalSessionState", "true");
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource ds && isMySql(ds.getJdbcUrl())) {
+            SETTINGS.forEach((name, value) -> {
+                if (!ds.getJdbcUrl().contains(name + "=")
+                        && !ds.getDataSourceProperties().containsKey(name)) {
+                    ds.addDataSourceProperty(name, value);
+                }
+            });
+        }
+        return bean;
+    }
+
+    static boolean isMySql(String url) {
+        return url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"));
+    }
+}

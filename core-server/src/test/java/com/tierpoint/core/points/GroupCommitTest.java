@@ -1,0 +1,334 @@
+package com.tierpoint.core.points;
+
+import static com.tierpoint.core.support.GrpcErrors.reason;
+import static com.tierpoint.core.support.LedgerAssertions.assertLedgerConsistent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tierpoint.core.shared.application.GroupCommit;
+import com.tierpoint.core.support.CoreTestBase;
+import com.tierpoint.core.support.GroupCommitFaults;
+import com.tierpoint.proto.v1.EarnRequest;
+import com.tierpoint.proto.v1.PointsWriteResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Group commit (ADR 0012): Earn and Redeem requests that queue up together share one transaction
+ * and are still claimed, refused, answered and evented one by one. Batches are formed without
+ * timing: every writer is first kept busy by an earn on a member whose row the test holds locked,
+ * the requests under test are queued meanwhile, and releasing the lock lets one writer take them
+ * all at once.
+ */
+class GroupCommitTest extends CoreTestBase {
+
+    @Autowired
+    GroupCommit group;
+
+    @Autowired
+    GroupCommitFaults faults;
+
+    @Autowired
+    JdbcTemplate db;
+
+    @Autowired
+    DataSource dataSource;
+
+    private ExecutorService pool;
+
+    @BeforeEach
+    void startPool() {
+        pool = Executors.newCachedThreadPool();
+    }
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        pool.shutdownNow();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** What one call came back with. */
+    private record Outcome(PointsWriteResponse value, StatusRuntimeException error) {}
+
+    @Test
+    void earnsOfDifferentMembersQueuedTogetherCommitAsOneBatchAndEachGetsItsOwnAnswer() throws Exception {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            members.add(newMember());
+        }
+        // cached views of the members before the batch: they must not survive it
+        members.forEach(m -> assertThat(member(m).getPointsAvailable()).isZero());
+
+        List<Callable<PointsWriteResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String m = members.get(i);
+            long pts = 10L * (i + 1);
+            calls.add(() -> earn(m, pts));
+        }
+        List<Outcome> outcomes = inOneBatch(calls);
+
+        for (int i = 0; i < members.size(); i++) {
+            String m = members.get(i);
+            Outcome o = outcomes.get(i);
+            assertThat(o.error()).as("earn %d", i).isNull();
+            assertThat(o.value().getTransaction().getMemberId()).isEqualTo(m);
+            assertThat(o.value().getTransaction().getPoints()).isEqualTo(10L * (i + 1));
+            assertThat(o.value().getBalance().getAvailable()).isEqualTo(10L * (i + 1));
+            assertThat(member(m).getPointsAvailable())
+                    .as("the cached view was replaced after commit")
+                    .isEqualTo(10L * (i + 1));
+            assertThat(memberVersion(m)).as("enrol, earn").isEqualTo(2);
+            assertThat(events(m)).containsExactly("member.enrolled", "points.earned");
+            assertLedgerConsistent(db, m);
+        }
+        assertThat(outcomes.stream().map(o -> o.value().getTransaction().getTransactionId()))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSameEarnTwiceInOneBatchGrantsOnceAndBothCallersGetTheStoredResult() throws Exception {
+        String m = newMember();
+        String other = newMember();
+        EarnRequest request = earnRequest(m, 40, uniqueKey());
+
+        List<Outcome> outcomes =
+                inOneBatch(List.of(() -> points().earn(request), () -> points().earn(request), () -> earn(other, 5)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(outcomes.get(0).value()).isEqualTo(outcomes.get(1).value());
+        assertThat(lines(m, "EARN")).isEqualTo(1);
+        assertThat(balance(m)).isEqualTo(40);
+        assertThat(balance(other)).isEqualTo(5);
+        assertLedgerConsistent(db, m);
+    }
+
+    @Test
+    void theSameKeyForADifferentRequestInOneBatchIsAConflictAndTheOthersStand() throws Exception {
+        String first = newMember();
+        String second = newMember();
+        String third = newMember();
+        String key = uniqueKey();
+
+        // the batch runs in member-id order: the first member's earn claims the key
+        List<Outcome> outcomes = inOneBatch(List.of(
+                () -> points().earn(earnRequest(second, 20, key)),
+                () -> points().earn(earnRequest(first, 10, key)),
+                () -> earn(third, 7)));
+
+        assertThat(outcomes.get(1).error()).isNull();
+        assertThat(outcomes.get(0).error().getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(outcomes.get(2).error()).isNull();
+        assertThat(balance(first)).isEqualTo(10);
+        assertThat(balance(second)).isZero();
+        assertThat(balance(third)).isEqualTo(7);
+    }
+
+    @Test
+    void aRefusedRedeemAndAnUnknownMemberFailAloneWhileTheRestOfTheirBatchCommits() throws Exception {
+        String poor = newMember();
+        String earner = newMember();
+        String spender = newMember();
+        earn(poor, 100);
+        earn(spender, 100);
+        String refusedKey = uniqueKey();
+
+        List<Outcome> outcomes = inOneBatch(List.of(
+                () -> redeem(poor, 500, refusedKey),
+                () -> earn("999999999999999", 10),
+                () -> earn(earner, 30),
+                () -> redeem(spender, 60)));
+
+        assertThat(outcomes.get(0).error().getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(reason(outcomes.get(0).error())).isEqualTo("INSUFFICIENT_POINTS");
+        assertThat(outcomes.get(1).error().getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(outcomes.get(2).value().getBalance().getAvailable()).isEqualTo(30);
+        assertThat(outcomes.get(3).value().getBalance().getAvailable()).isEqualTo(40);
+        assertThat(balance(poor)).isEqualTo(100);
+        assertThat(memberVersion(poor)).as("the refused redeem left no trace").isEqualTo(2);
+        assertThat(events(poor)).containsExactly("member.enrolled", "points.earned");
+        // the refusal took its key back with it: a retry is evaluated afresh
+        earn(poor, 400);
+        assertThat(redeem(poor, 500, refusedKey).getBalance().getAvailable()).isZero();
+        for (String m : List.of(poor, earner, spender)) {
+            assertLedgerConsistent(db, m);
+        }
+    }
+
+    @Test
+    void redeemsOfOneMemberInOneBatchNeverOverdrawAndKeepItsEventsInVersionOrder() throws Exception {
+        String m = newMember();
+        earn(m, 100);
+        List<Callable<PointsWriteResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> redeem(m, 30));
+        }
+
+        List<Outcome> outcomes = inOneBatch(calls);
+
+        List<Outcome> ok = outcomes.stream().filter(o -> o.error() == null).toList();
+        List<Outcome> refused = outcomes.stream().filter(o -> o.error() != null).toList();
+        assertThat(ok)
+                .extracting(o -> o.value().getTransaction().getBalanceAfter())
+                .containsExactlyInAnyOrder(70L, 40L, 10L);
+        assertThat(refused).hasSize(5).allSatisfy(o -> assertThat(reason(o.error()))
+                .isEqualTo("INSUFFICIENT_POINTS"));
+        assertThat(balance(m)).isEqualTo(10);
+        assertThat(member(m).getPointsAvailable()).isEqualTo(10);
+        assertThat(db.queryForList(
+                        "SELECT member_version FROM outbox_event WHERE member_id = ? ORDER BY member_version, id",
+                        Long.class,
+                        Long.parseLong(m)))
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertLedgerConsistent(db, m);
+    }
+
+    @Test
+    void whenTheSharedTransactionFailsEveryRequestRunsAloneAndTakesEffectOnce() throws Exception {
+        String a = newMember();
+        String b = newMember();
+        String c = newMember();
+        long failedBefore = group.batchesFailed();
+        faults.failNextBatchOfSize(3);
+
+        List<Outcome> outcomes = inOneBatch(List.of(() -> earn(a, 11), () -> earn(b, 22), () -> earn(c, 33)));
+
+        assertThat(group.batchesFailed() - failedBefore).isEqualTo(1);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(balance(a)).isEqualTo(11);
+        assertThat(balance(b)).isEqualTo(22);
+        assertThat(balance(c)).isEqualTo(33);
+        for (String m : List.of(a, b, c)) {
+            assertThat(lines(m, "EARN")).isEqualTo(1);
+            assertThat(events(m)).containsExactly("member.enrolled", "points.earned");
+            assertLedgerConsistent(db, m);
+        }
+    }
+
+    /**
+     * Runs the calls so that they form exactly one batch: every writer is held on a locked
+     * member, the calls are queued, then the lock is released.
+     */
+    private List<Outcome> inOneBatch(List<Callable<PointsWriteResponse>> calls) throws Exception {
+        assertThat(group.enabled()).isTrue();
+        int writers = group.writers();
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            held.add(newMember());
+        }
+        awaitTrue(() -> group.busyWriters() == 0 && group.pending() == 0);
+        List<Future<PointsWriteResponse>> blockers = new ArrayList<>();
+        List<Future<Outcome>> futures = new ArrayList<>();
+        long committedBefore;
+        long failedBefore;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            for (String m : held) {
+                try (PreparedStatement st = lock.prepareStatement("SELECT id FROM member WHERE id = ? FOR UPDATE")) {
+                    st.setLong(1, Long.parseLong(m));
+                    try (ResultSet rs = st.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                }
+            }
+            // one blocker at a time, so that each lands in a batch (and a writer) of its own
+            for (int i = 0; i < writers; i++) {
+                String m = held.get(i);
+                blockers.add(pool.submit(() -> earn(m, 1)));
+                int busy = i + 1;
+                awaitTrue(() -> group.busyWriters() == busy && group.pending() == 0);
+            }
+            committedBefore = group.batchesCommitted();
+            failedBefore = group.batchesFailed();
+            for (Callable<PointsWriteResponse> call : calls) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return new Outcome(call.call(), null);
+                    } catch (StatusRuntimeException e) {
+                        return new Outcome(null, e);
+                    }
+                }));
+            }
+            awaitTrue(() -> group.pending() == calls.size());
+            lock.commit();
+        }
+        for (Future<PointsWriteResponse> b : blockers) {
+            b.get(30, TimeUnit.SECONDS);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> f : futures) {
+            try {
+                outcomes.add(f.get(30, TimeUnit.SECONDS));
+            } catch (ExecutionException e) {
+                throw new AssertionError("call failed outside gRPC", e.getCause());
+            }
+        }
+        long batches = group.batchesCommitted() - committedBefore + group.batchesFailed() - failedBefore;
+        assertThat(batches)
+                .as("one batch per held writer, and one batch of every queued call")
+                .isEqualTo(writers + 1L);
+        return outcomes;
+    }
+
+    /** Spins (no sleeping) until the condition holds; fails after 30 s. */
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 30 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    private static EarnRequest earnRequest(String memberId, long pts, String key) {
+        return EarnRequest.newBuilder()
+                .setIdempotencyKey(key)
+                .setMemberId(memberId)
+                .setPoints(pts)
+                .setReason("group commit test")
+                .setSource("test")
+                .build();
+    }
+
+    private long balance(String m) {
+        return db.queryForObject("SELECT points_balance FROM member WHERE id = ?", Long.class, Long.parseLong(m));
+    }
+
+    private long memberVersion(String m) {
+        return db.queryForObject("SELECT version FROM member WHERE id = ?", Long.class, Long.parseLong(m));
+    }
+
+    private int lines(String m, String type) {
+        return db.queryForObject(
+                "SELECT COUNT(*) FROM points_txn WHERE member_id = ? AND txn_type = ?",
+                Integer.class,
+                Long.parseLong(m),
+                type);
+    }
+
+    private List<String> events(String m) {
+        return db.queryForList(
+                "SELECT event_type FROM outbox_event WHERE member_id = ? ORDER BY member_version, id",
+                String.class,
+                Long.parseLong(m));
+    }
+}
