@@ -117,6 +117,11 @@ async function main() {
   // an existing member arriving with a code still logs in; the code is refused
   save('session-invite-not-new', (await login(`carol-${run}`, { inviteCode: invite.code })).raw, 200);
   save('invites', await get('/invites?pageSize=20', alice.accessToken), 200);
+
+  // Alice shares her phone with the getPhoneNumber button; the same code a second time is refused
+  const { code: phoneCode } = (await call('POST', `${SANDBOX}/sandbox/phone-code`, { body: { phone: '13800138000' } })).data;
+  save('phone', await post('/me/phone', alice.accessToken, { code: phoneCode }), 200);
+  save('phone-code-invalid', await post('/me/phone', alice.accessToken, { code: phoneCode }), 400);
   save('leaderboard', await get('/leaderboard?top=20', alice.accessToken), 200);
 
   // reminders: Alice allows one template, refuses another

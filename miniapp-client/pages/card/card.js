@@ -56,6 +56,7 @@ Page({
     status: 'loading',
     errorText: '',
     card: null,
+    phone: '',
   },
 
   onLoad() {
@@ -76,6 +77,22 @@ Page({
   onRetry() {
     this.setData({ status: 'loading' });
     return this.load();
+  },
+
+  // the getPhoneNumber button: WeChat hands over a one-time code, the gateway trades it for the
+  // number and keeps it with the member (store staff and group operators find members by phone)
+  async onGetPhoneNumber(event) {
+    const code = event && event.detail && event.detail.code;
+    if (!code) return; // the member declined: nothing to do
+    try {
+      const { phone } = await api.post('/me/phone', { code }, { silent: true });
+      this.setData({ phone });
+      wx.showToast({ title: '手机号已绑定', icon: 'success' });
+    } catch (error) {
+      // a code is good once and for five minutes: the member taps again for a new one
+      const title = error.code === 'INVALID_ARGUMENT' ? '授权已失效，请重新点击绑定' : messageFor(error);
+      wx.showToast({ title, icon: 'none', duration: 2500 });
+    }
   },
 
   async load() {

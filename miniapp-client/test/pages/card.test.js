@@ -92,4 +92,42 @@ describe('card page', () => {
     expect(page.querySelector('#points').dom.textContent).toBe('2,755');
     expect(wx.stopPullDownRefresh).toHaveBeenCalled();
   });
+
+  it('binds the phone the member shares with the getPhoneNumber button and shows it masked', async () => {
+    wxStub.route('GET /me', 'me');
+    wxStub.route('POST /me/phone', 'phone');
+    const page = render();
+    await page.instance.onLoad();
+    expect(page.querySelector('#phone-button')).toBeDefined();
+
+    await page.instance.onGetPhoneNumber({ detail: { code: 'phone-code-1' } });
+
+    expect(wxStub.requests('POST /me/phone')[0].data).toEqual({ code: 'phone-code-1' });
+    expect(text(page.querySelector('#phone'))).toBe('已绑定手机号 138****8000');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '手机号已绑定' }));
+  });
+
+  it('asks the gateway nothing when the member declines to share the phone', async () => {
+    wxStub.route('GET /me', 'me');
+    const page = render();
+    await page.instance.onLoad();
+
+    await page.instance.onGetPhoneNumber({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+
+    expect(wxStub.requests('POST /me/phone')).toHaveLength(0);
+    expect(page.querySelector('#phone-button')).toBeDefined();
+  });
+
+  it('says a used phone code needs a new tap and keeps the button', async () => {
+    wxStub.route('GET /me', 'me');
+    wxStub.route('POST /me/phone', 'phone-code-invalid');
+    const page = render();
+    await page.instance.onLoad();
+
+    await page.instance.onGetPhoneNumber({ detail: { code: 'used-code' } });
+
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '授权已失效，请重新点击绑定' }));
+    expect(page.querySelector('#phone-button')).toBeDefined();
+    expect(text(page.querySelector('#phone'))).not.toContain('已绑定');
+  });
 });
