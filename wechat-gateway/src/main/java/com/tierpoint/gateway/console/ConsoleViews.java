@@ -1,6 +1,7 @@
 package com.tierpoint.gateway.console;
 
 import com.google.protobuf.Timestamp;
+import com.tierpoint.gateway.api.Digests;
 import com.tierpoint.proto.v1.AuditEntry;
 import com.tierpoint.proto.v1.InvitationReward;
 import com.tierpoint.proto.v1.InviteBeneficiary;
@@ -151,7 +152,7 @@ final class ConsoleViews {
         if (full || phone.length() < 7) {
             return phone;
         }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        return Digests.maskedPhone(phone);
     }
 
     static Instant instant(Timestamp t) {

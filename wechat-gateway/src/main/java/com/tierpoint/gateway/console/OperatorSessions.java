@@ -1,14 +1,11 @@
 package com.tierpoint.gateway.console;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.tierpoint.gateway.api.Digests;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +42,7 @@ final class OperatorSessions {
     /** Creates a session; returns the cookie value. */
     String create(String userId) {
         String token = random();
-        String key = SESSION + sha256(token);
+        String key = SESSION + Digests.sha256Hex(token);
         redis.opsForHash().putAll(key, Map.of("uid", userId, "csrf", random(), "since", Long.toString(clock.millis())));
         redis.expire(key, idle);
         return token;
@@ -56,7 +53,7 @@ final class OperatorSessions {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String key = SESSION + sha256(token);
+        String key = SESSION + Digests.sha256Hex(token);
         List<Object> v = redis.opsForHash().multiGet(key, List.of("uid", "csrf", "since"));
         if (v.get(0) == null) {
             return Optional.empty();
@@ -72,7 +69,7 @@ final class OperatorSessions {
 
     void delete(String token) {
         if (token != null && !token.isBlank() && token.length() <= 100) {
-            redis.delete(SESSION + sha256(token));
+            redis.delete(SESSION + Digests.sha256Hex(token));
         }
     }
 
@@ -95,14 +92,5 @@ final class OperatorSessions {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

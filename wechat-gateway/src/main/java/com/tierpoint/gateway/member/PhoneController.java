@@ -3,6 +3,7 @@ package com.tierpoint.gateway.member;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import com.tierpoint.gateway.api.ApiException;
+import com.tierpoint.gateway.api.Digests;
 import com.tierpoint.gateway.api.WeChatErrors;
 import com.tierpoint.gateway.core.CoreClient;
 import com.tierpoint.gateway.ratelimit.RateLimited;
@@ -13,10 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -67,20 +64,11 @@ class PhoneController {
         }
         core.members()
                 .setMemberPhone(SetMemberPhoneRequest.newBuilder()
-                        .setIdempotencyKey("phone:" + session.memberId() + ":" + sha256(req.code()))
+                        .setIdempotencyKey("phone:" + session.memberId() + ":"
+                                + Digests.sha256Hex(req.code()).substring(0, 32))
                         .setMemberId(session.memberId())
                         .setPhone(phone)
                         .build());
-        return new PhoneResponse(phone.substring(0, 3) + "****" + phone.substring(7));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PhoneResponse(Digests.maskedPhone(phone));
     }
 }

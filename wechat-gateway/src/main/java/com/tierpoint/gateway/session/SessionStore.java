@@ -1,12 +1,9 @@
 package com.tierpoint.gateway.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.tierpoint.gateway.api.Digests;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +61,7 @@ public final class SessionStore {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
             return Optional.empty();
         }
-        String sessionId = redis.opsForValue().getAndDelete(REFRESH + hash(refreshToken));
+        String sessionId = redis.opsForValue().getAndDelete(REFRESH + Digests.sha256Hex(refreshToken));
         if (sessionId == null) {
             return Optional.empty();
         }
@@ -86,16 +83,7 @@ public final class SessionStore {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.opsForValue().set(REFRESH + hash(token), sessionId, refreshTtl);
+        redis.opsForValue().set(REFRESH + Digests.sha256Hex(token), sessionId, refreshTtl);
         return token;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
