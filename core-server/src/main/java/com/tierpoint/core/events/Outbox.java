@@ -4,6 +4,7 @@ import com.tierpoint.core.events.application.Sequencer;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.infrastructure.Json;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,6 +42,12 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(long memberId, long memberVersion, EventType type, Instant at, Map<String, ?> payload) {
+        mapper.insert(row(memberId, memberVersion, type, at, payload));
+        TransactionSynchronizationManager.registerSynchronization(nudgeSequencer);
+    }
+
+    /** An event row, not yet written: see {@link #appendAll}. */
+    public OutboxRow row(long memberId, long memberVersion, EventType type, Instant at, Map<String, ?> payload) {
         OutboxRow row = new OutboxRow();
         row.id = ids.nextId();
         row.memberId = memberId;
@@ -48,7 +55,16 @@ public class Outbox {
         row.eventType = type.wireName();
         row.payload = Json.write(payload);
         row.createdAt = at.toEpochMilli();
-        mapper.insert(row);
+        return row;
+    }
+
+    /** Writes several events with one statement, like {@link #append} each. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        mapper.insertAll(rows);
         TransactionSynchronizationManager.registerSynchronization(nudgeSequencer);
     }
 }

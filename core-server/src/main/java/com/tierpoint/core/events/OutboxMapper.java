@@ -5,6 +5,7 @@ import com.tierpoint.core.events.model.SequencePlan;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -12,6 +13,17 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface OutboxMapper extends BaseMapper<OutboxRow> {
+
+    @Insert(
+            """
+            <script>
+            INSERT INTO outbox_event (id, member_id, member_version, event_type, payload, created_at) VALUES
+            <foreach item="r" collection="rows" separator=",">
+              (#{r.id}, #{r.memberId}, #{r.memberVersion}, #{r.eventType}, #{r.payload}, #{r.createdAt})
+            </foreach>
+            </script>
+            """)
+    int insertAll(@Param("rows") List<OutboxRow> rows);
 
     @Select("SELECT * FROM outbox_event WHERE member_id = #{memberId} ORDER BY member_version, id")
     List<OutboxRow> ofMember(@Param("memberId") long memberId);

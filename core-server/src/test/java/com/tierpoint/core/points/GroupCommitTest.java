@@ -3,6 +3,7 @@ package com.tierpoint.core.points;
 import static com.tierpoint.core.support.GrpcErrors.reason;
 import static com.tierpoint.core.support.LedgerAssertions.assertLedgerConsistent;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tierpoint.core.shared.application.GroupCommit;
 import com.tierpoint.core.support.CoreTestBase;
@@ -76,6 +77,7 @@ class GroupCommitTest extends CoreTestBase {
         }
         // cached views of the members before the batch: they must not survive it
         members.forEach(m -> assertThat(member(m).getPointsAvailable()).isZero());
+        long togetherBefore = group.writtenTogether();
 
         List<Callable<PointsWriteResponse>> calls = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -101,6 +103,148 @@ class GroupCommitTest extends CoreTestBase {
         }
         assertThat(outcomes.stream().map(o -> o.value().getTransaction().getTransactionId()))
                 .doesNotHaveDuplicates();
+        assertThat(group.writtenTogether() - togetherBefore)
+                .as("all six written together (and each held writer's earn)")
+                .isEqualTo(6L + group.writers());
+    }
+
+    @Test
+    void earnsOfOneMemberWrittenTogetherEachCountAsAVersionOfTheirOwnWithTheBalanceJustAfterThem() throws Exception {
+        String m = newMember();
+        String other = newMember();
+        long togetherBefore = group.writtenTogether();
+
+        List<Outcome> outcomes =
+                inOneBatch(List.of(() -> earn(m, 10), () -> earn(other, 5), () -> earn(m, 10), () -> earn(m, 10)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(group.writtenTogether() - togetherBefore).isEqualTo(4L + group.writers());
+        List<PointsWriteResponse> mine = outcomes.stream()
+                .map(Outcome::value)
+                .filter(v -> v.getTransaction().getMemberId().equals(m))
+                .toList();
+        assertThat(mine).extracting(v -> v.getTransaction().getBalanceAfter()).containsExactlyInAnyOrder(10L, 20L, 30L);
+        assertThat(mine).allSatisfy(v -> assertThat(v.getBalance().getAvailable())
+                .as("the balance answered is the one just after that earn")
+                .isEqualTo(v.getTransaction().getBalanceAfter()));
+        assertThat(memberVersion(m)).as("enrol and three earns").isEqualTo(4);
+        assertThat(db.queryForList(
+                        "SELECT member_version FROM outbox_event WHERE member_id = ? ORDER BY member_version, id",
+                        Long.class,
+                        Long.parseLong(m)))
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(db.queryForObject(
+                        "SELECT SUM(points) FROM points_month WHERE member_id = ?", Long.class, Long.parseLong(m)))
+                .as("the monthly total moved once by the three earns' sum")
+                .isEqualTo(30);
+        assertThat(member(m).getPointsAvailable()).isEqualTo(30);
+        assertThat(balance(other)).isEqualTo(5);
+        assertLedgerConsistent(db, m);
+        assertLedgerConsistent(db, other);
+    }
+
+    @Test
+    void aRetriedEarnInABatchWrittenTogetherIsAnsweredFromItsStoredResultAndGrantsNothing() throws Exception {
+        String m = newMember();
+        String other = newMember();
+        EarnRequest request = earnRequest(m, 25, uniqueKey());
+        PointsWriteResponse first = points().earn(request);
+
+        List<Outcome> outcomes = inOneBatch(List.of(() -> points().earn(request), () -> earn(other, 5)));
+
+        assertThat(outcomes.get(0).error()).isNull();
+        assertThat(outcomes.get(0).value()).isEqualTo(first);
+        assertThat(outcomes.get(1).value().getBalance().getAvailable()).isEqualTo(5);
+        assertThat(lines(m, "EARN")).isEqualTo(1);
+        assertThat(balance(m)).isEqualTo(25);
+        assertThat(memberVersion(m)).isEqualTo(2);
+    }
+
+    @Test
+    void redeemsMeetingALotThatFellDueRunOneByOneSoTheExpiryIsRecordedFirst() throws Exception {
+        String m = newMember();
+        earn(m, 100);
+        clock.advance(Duration.ofDays(366)); // past the standard program's 365 days
+        earn(m, 50);
+        long togetherBefore = group.writtenTogether();
+
+        List<Outcome> outcomes = inOneBatch(List.of(() -> redeem(m, 30), () -> redeem(m, 30)));
+
+        assertThat(group.writtenTogether() - togetherBefore)
+                .as("only the held writers' earns were written together")
+                .isEqualTo(group.writers());
+        assertThat(outcomes).filteredOn(o -> o.error() == null).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.error() != null).singleElement().satisfies(o -> assertThat(
+                        reason(o.error()))
+                .isEqualTo("INSUFFICIENT_POINTS"));
+        assertThat(lines(m, "EXPIRE")).isEqualTo(1);
+        assertThat(balance(m)).isEqualTo(20);
+        assertLedgerConsistent(db, m);
+    }
+
+    @Test
+    void aBatchReadsAMembersLotsAsTheyAreOnceItHoldsTheLockNotAsTheyWereWhenItStarted() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assumeTrue(c.getMetaData().getDatabaseProductName().matches("(?i)mysql|mariadb"), "InnoDB lock waits");
+        }
+        String a = newMember();
+        String b = newMember();
+        if (Long.parseLong(a) > Long.parseLong(b)) {
+            String t = a;
+            a = b;
+            b = t;
+        }
+        String first = a;
+        String waited = b;
+        List<Outcome> outcomes;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // another writer holds b and grants it 100 points (a lot, its line, the balance)
+            long id = Long.parseLong(waited);
+            long now = clock.millis();
+            update(other, "SELECT id FROM member WHERE id = ? FOR UPDATE", id);
+            update(
+                    other,
+                    "INSERT INTO points_txn (id, member_id, txn_type, points, balance_after, reason, source, available_at,"
+                            + " expires_at, created_at) VALUES (?, ?, 'EARN', 100, 100, 'other writer', 'test', ?, ?, ?)",
+                    id * 10 + 7,
+                    id,
+                    now,
+                    now + Duration.ofDays(30).toMillis(),
+                    now);
+            update(
+                    other,
+                    "INSERT INTO points_lot (id, member_id, earn_txn_id, amount, remaining, available_at, expires_at,"
+                            + " created_at) VALUES (?, ?, ?, 100, 100, ?, ?, ?)",
+                    id * 10 + 8,
+                    id,
+                    id * 10 + 7,
+                    now,
+                    now + Duration.ofDays(30).toMillis(),
+                    now);
+            update(other, "UPDATE member SET points_balance = 100, version = version + 1 WHERE id = ?", id);
+            Future<List<Outcome>> batch =
+                    pool.submit(() -> inOneBatch(List.of(() -> earn(first, 10), () -> earn(waited, 10))));
+            awaitTrue(() -> lockingReadsOf(waited) > 0);
+            other.commit();
+            outcomes = batch.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).isNull());
+        assertThat(outcomes.get(1).value().getTransaction().getBalanceAfter()).isEqualTo(110);
+        assertThat(outcomes.get(1).value().getBalance().getAvailable())
+                .as("the lot committed while the batch waited for the member is in its balance")
+                .isEqualTo(110);
+        assertLedgerConsistent(db, waited);
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            st.execute();
+        }
     }
 
     @Test
@@ -220,6 +364,16 @@ class GroupCommitTest extends CoreTestBase {
             assertThat(events(m)).containsExactly("member.enrolled", "points.earned");
             assertLedgerConsistent(db, m);
         }
+    }
+
+    /** Statements running now that lock the member's row (the driver sends parameters inline). */
+    private int lockingReadsOf(String memberId) {
+        return db.queryForObject(
+                """
+                SELECT COUNT(*) FROM information_schema.PROCESSLIST
+                 WHERE ID <> CONNECTION_ID() AND INFO LIKE '%FROM member%FOR UPDATE%' AND INFO LIKE CONCAT('%', ?, '%')
+                """,
+                Integer.class, memberId);
     }
 
     /**

@@ -180,17 +180,23 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
             months.computeIfAbsent(memberId, k -> new LinkedHashSet<>()).add(month);
         }
 
+        /** Reads the members' totals and groups: one statement per month and one for the groups, however many members. */
         @Override
         public void beforeCommit(boolean readOnly) {
-            for (var e : months.entrySet()) {
-                long memberId = e.getKey();
-                List<String> memberGroups = groups.groupsOf(memberId);
-                for (YearMonth month : e.getValue()) {
-                    LeaderboardMapper.VersionedTotal t = boards.versionedTotal(memberId, month.toString());
-                    writes.computeIfAbsent(month, k -> new ArrayList<>())
-                            .add(new MemberState(memberId, t.version, t.points, memberGroups));
-                }
+            Map<Long, List<String>> memberGroups = new HashMap<>();
+            for (MemberGroupMapper.Membership m : groups.groupsOfMembers(months.keySet())) {
+                memberGroups.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
             }
+            Map<YearMonth, List<Long>> membersOf = new LinkedHashMap<>();
+            months.forEach((memberId, ms) -> ms.forEach(month ->
+                    membersOf.computeIfAbsent(month, k -> new ArrayList<>()).add(memberId)));
+            membersOf.forEach((month, memberIds) -> {
+                for (LeaderboardMapper.VersionedTotal t : boards.versionedTotals(memberIds, month.toString())) {
+                    writes.computeIfAbsent(month, k -> new ArrayList<>())
+                            .add(new MemberState(
+                                    t.memberId, t.version, t.points, memberGroups.getOrDefault(t.memberId, List.of())));
+                }
+            });
         }
 
         @Override

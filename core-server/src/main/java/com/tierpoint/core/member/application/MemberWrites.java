@@ -2,11 +2,17 @@ package com.tierpoint.core.member.application;
 
 import com.tierpoint.core.cache.MemberViewCache;
 import com.tierpoint.core.events.Outbox;
+import com.tierpoint.core.events.OutboxRow;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
+import com.tierpoint.core.member.infrastructure.MemberMapper.PointsSave;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.shared.model.NotFound;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,6 +50,74 @@ public class MemberWrites {
     @Transactional(propagation = Propagation.MANDATORY)
     public MemberChange begin(long memberId, Instant now) {
         return new MemberChange(lock(memberId), now);
+    }
+
+    /**
+     * Locks several members with one statement, in member-id order (the order every batch locks
+     * in). Members that do not exist are absent from the answer.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, MemberRow> lockAll(Collection<Long> memberIds) {
+        Map<Long, MemberRow> locked = new HashMap<>();
+        if (!memberIds.isEmpty()) {
+            for (MemberRow row : members.lockAll(memberIds)) {
+                locked.put(row.id, row);
+            }
+        }
+        return locked;
+    }
+
+    /**
+     * Opens a change to a member this transaction has locked ({@link #lockAll}). Several changes
+     * may share one row, one after the other: {@link #commitPointsChanges} saves them together.
+     */
+    public MemberChange change(MemberRow locked, Instant now) {
+        return new MemberChange(locked, now);
+    }
+
+    /**
+     * Saves changes that moved only members' points balances, in order, with one statement for
+     * the members and one for the outbox. Each change counts as one version of its member, as if
+     * saved by {@link #commit} in turn: the n-th change of a member carries version + n on its
+     * events, and the member ends at version + (its number of changes).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void commitPointsChanges(List<MemberChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<Long, MemberRow> rows = new LinkedHashMap<>();
+        Map<Long, Long> counted = new HashMap<>();
+        List<OutboxRow> events = new ArrayList<>();
+        long updatedAt = 0;
+        for (MemberChange c : changes) {
+            MemberRow row = c.member();
+            if (row.pointsBalance < 0) {
+                throw new IllegalStateException("points balance of member " + row.id + " would go negative");
+            }
+            MemberRow first = rows.putIfAbsent(row.id, row);
+            if (first != null && first != row) {
+                throw new IllegalStateException("two rows of member " + row.id + " in one save");
+            }
+            long version = row.version + counted.merge(row.id, 1L, Long::sum);
+            updatedAt = Math.max(updatedAt, c.now().toEpochMilli());
+            for (MemberChange.PendingEvent e : c.events()) {
+                events.add(outbox.row(row.id, version, e.type(), c.now(), e.payload()));
+            }
+        }
+        List<PointsSave> saves = new ArrayList<>(rows.size());
+        rows.values()
+                .forEach(r ->
+                        saves.add(new PointsSave(r.id, r.pointsBalance, r.version, r.version + counted.get(r.id))));
+        if (members.savePointsBalances(saves, updatedAt) != saves.size()) {
+            throw new IllegalStateException("a member changed without its lock");
+        }
+        for (MemberRow r : rows.values()) {
+            r.version = r.version + counted.get(r.id);
+            r.updatedAt = updatedAt;
+            invalidateAfterCommit(r.id, r.version);
+        }
+        outbox.appendAll(events);
     }
 
     /** Saves the change and writes its events to the outbox, stamped with the new member version. */

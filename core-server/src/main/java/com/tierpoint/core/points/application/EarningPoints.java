@@ -2,13 +2,20 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
+import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.model.MemberId;
+import com.tierpoint.core.shared.model.NotFound;
 import com.tierpoint.core.shared.model.RequestKey;
 import com.tierpoint.core.shared.model.Validation;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Grants points outside orders (reviews, surveys, goodwill): a new lot, available at once. */
@@ -33,6 +40,7 @@ public class EarningPoints {
     private final ProgramStore programs;
     private final IdempotentExecutor idempotent;
     private final Clock clock;
+    private final BulkWrite<Command, PointsWriteResult> together = this::earnAll;
 
     EarningPoints(
             MemberWrites members,
@@ -54,12 +62,44 @@ public class EarningPoints {
         v.throwIfInvalid();
         Program program = programs.current();
         long memberId = MemberId.of(c.memberId());
-        return idempotent.executeGrouped(memberId, key, "Earn", c, PointsWriteResult.class, () -> {
+        return idempotent.executeBulk(memberId, key, "Earn", c, PointsWriteResult.class, together, () -> {
             MemberChange change = members.begin(memberId, clock.instant());
             TransactionView txn =
                     ledger.credit(change, c.points(), c.reason(), c.source(), null, change.now(), program);
             members.commit(change);
             return new PointsWriteResult(txn, ledger.balance(change));
         });
+    }
+
+    /** The earns of a batch, written together: see {@link PointsLedger#creditAll}. */
+    private List<BulkWrite.Answer<PointsWriteResult>> earnAll(List<Command> commands) {
+        Program program = programs.current();
+        Instant now = clock.instant();
+        Map<Long, MemberRow> locked = members.lockAll(
+                commands.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
+        List<PointsLedger.Grant> grants = new ArrayList<>(commands.size());
+        List<MemberChange> changes = new ArrayList<>(commands.size());
+        for (Command c : commands) {
+            MemberRow row = locked.get(MemberId.of(c.memberId()));
+            if (row == null) {
+                answers.add(BulkWrite.Answer.refused(new NotFound("member " + MemberId.of(c.memberId()))));
+                continue;
+            }
+            answers.add(null);
+            MemberChange change = members.change(row, now);
+            changes.add(change);
+            grants.add(new PointsLedger.Grant(change, c.points(), c.reason(), c.source()));
+        }
+        List<PointsLedger.Granted> granted = ledger.creditAll(grants, program);
+        members.commitPointsChanges(changes);
+        int next = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) == null) {
+                PointsLedger.Granted g = granted.get(next++);
+                answers.set(i, BulkWrite.Answer.of(new PointsWriteResult(g.transaction(), g.balance())));
+            }
+        }
+        return answers;
     }
 }

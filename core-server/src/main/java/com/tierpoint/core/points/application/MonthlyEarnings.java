@@ -4,7 +4,10 @@ import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.points.infrastructure.MonthlyPointsMapper;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +30,39 @@ public class MonthlyEarnings {
     MonthlyEarnings(MonthlyPointsMapper totals, List<Listener> listeners) {
         this.totals = totals;
         this.listeners = listeners;
+    }
+
+    /** A change to a member's monthly total, in a batch: see {@link #addAll}. */
+    record Delta(MemberChange change, long points) {}
+
+    /** {@link #add} for the changes of a batch: one statement for all their (member, month) totals. */
+    void addAll(List<Delta> deltas, ZoneId zone) {
+        Map<List<Object>, Long> sums = new LinkedHashMap<>();
+        Map<List<Object>, MemberChange> last = new LinkedHashMap<>();
+        long now = 0;
+        for (Delta d : deltas) {
+            YearMonth month = YearMonth.from(d.change().now().atZone(zone));
+            List<Object> key = List.of(d.change().memberId(), month);
+            sums.merge(key, d.points(), Long::sum);
+            last.put(key, d.change());
+            now = Math.max(now, d.change().now().toEpochMilli());
+        }
+        List<MonthlyPointsMapper.MonthDelta> rows = new ArrayList<>();
+        sums.forEach((key, sum) -> {
+            if (sum != 0) {
+                rows.add(new MonthlyPointsMapper.MonthDelta(
+                        (Long) key.get(0), key.get(1).toString(), sum));
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        totals.addAll(rows, now);
+        last.forEach((key, change) -> {
+            for (Listener l : listeners) {
+                l.monthlyTotalChanged(change, (YearMonth) key.get(1));
+            }
+        });
     }
 
     void add(MemberChange change, long delta, ZoneId zone) {

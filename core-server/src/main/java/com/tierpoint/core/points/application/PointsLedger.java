@@ -16,13 +16,18 @@ import com.tierpoint.core.points.model.LotSelection;
 import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.ExpiryPolicy;
 import com.tierpoint.core.program.model.Program;
+import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.model.RuleRejected;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,6 +78,58 @@ public class PointsLedger {
             String orderId,
             Instant availableAt,
             Program program) {
+        Credited c = prepareCredit(change, points, reason, source, orderId, availableAt, program);
+        txns.insert(c.txn());
+        lots.insert(c.lot());
+        monthly.add(change, points, program.zone());
+        return c.view();
+    }
+
+    /** One request's grant in a batch: see {@link #creditAll}. */
+    public record Grant(MemberChange change, long points, String reason, String source) {}
+
+    /** What a grant of a batch wrote, and the member's balance just after it. */
+    public record Granted(TransactionView transaction, BalanceSummary balance) {}
+
+    /**
+     * {@link #credit} for the grants of a batch (members locked, a member's grants in order),
+     * available at once and outside orders: one statement per table for all of them, and the
+     * members' open lots read once for the balances.
+     */
+    public List<Granted> creditAll(List<Grant> grants, Program program) {
+        Map<Long, List<Lot>> open =
+                openLotsOf(grants.stream().map(g -> g.change().memberId()).toList());
+        List<TxnRow> lines = new ArrayList<>(grants.size());
+        List<LotRow> newLots = new ArrayList<>(grants.size());
+        List<MonthlyEarnings.Delta> deltas = new ArrayList<>(grants.size());
+        List<Granted> granted = new ArrayList<>(grants.size());
+        for (Grant g : grants) {
+            MemberChange change = g.change();
+            Credited c = prepareCredit(change, g.points(), g.reason(), g.source(), null, change.now(), program);
+            lines.add(c.txn());
+            newLots.add(c.lot());
+            deltas.add(new MonthlyEarnings.Delta(change, g.points()));
+            List<Lot> mine = open.computeIfAbsent(change.memberId(), k -> new ArrayList<>());
+            mine.add(c.lot().toLot());
+            granted.add(new Granted(c.view(), BalanceSummary.of(mine, change.now())));
+        }
+        txns.insertAll(lines);
+        lots.insertAll(newLots);
+        monthly.addAll(deltas, program.zone());
+        return granted;
+    }
+
+    private record Credited(TxnRow txn, LotRow lot, TransactionView view) {}
+
+    /** The line and lot of a grant, with the member's balance moved and the event queued; nothing written. */
+    private Credited prepareCredit(
+            MemberChange change,
+            long points,
+            String reason,
+            String source,
+            String orderId,
+            Instant availableAt,
+            Program program) {
         Instant now = change.now();
         Instant start = availableAt.isAfter(now) ? availableAt : now;
         Instant expiresAt = program.pointsExpiry().expiryFor(start, program.zone());
@@ -81,7 +138,6 @@ public class PointsLedger {
         TxnRow txn = line(m, EARN, points, reason, source, null, orderId, now);
         txn.availableAt = start.toEpochMilli();
         txn.expiresAt = expiresAt.toEpochMilli();
-        txns.insert(txn);
         LotRow lot = new LotRow();
         lot.id = ids.nextId();
         lot.memberId = m.id;
@@ -91,13 +147,11 @@ public class PointsLedger {
         lot.availableAt = start.toEpochMilli();
         lot.expiresAt = expiresAt.toEpochMilli();
         lot.createdAt = now.toEpochMilli();
-        lots.insert(lot);
-        monthly.add(change, points, program.zone());
         Map<String, Object> payload = payload(txn);
         payload.put("available_at", start.toString());
         payload.put("expires_at", ExpiryPolicy.isNever(expiresAt) ? null : expiresAt.toString());
         change.emit(EventType.POINTS_EARNED, payload);
-        return view(txn, List.of());
+        return new Credited(txn, lot, view(txn, List.of()));
     }
 
     /**
@@ -107,10 +161,7 @@ public class PointsLedger {
     public TransactionView debit(MemberChange change, long points, String reason, String source) {
         List<Lot> open = expireDue(change);
         List<Draw> taken = LotSelection.soonestExpiringFirst(open, points, change.now())
-                .orElseThrow(() -> new RuleRejected(
-                        "INSUFFICIENT_POINTS",
-                        "redeeming " + points + " points needs that many available; the member has "
-                                + LotSelection.spendable(open, change.now())));
+                .orElseThrow(() -> insufficient(points, open, change.now()));
         drawFrom(taken);
         MemberRow m = change.member();
         m.pointsBalance -= points;
@@ -119,6 +170,97 @@ public class PointsLedger {
         recordDraws(txn.id, taken);
         change.emit(EventType.POINTS_REDEEMED, payload(txn));
         return view(txn, taken);
+    }
+
+    /** One request's redeem in a batch: see {@link #debitAll}. */
+    public record Spend(MemberChange change, long points, String reason, String source) {}
+
+    /** A redeem of a batch: its line and the member's balance just after it, or why it was refused. */
+    public record Spent(TransactionView transaction, BalanceSummary balance, RuleRejected refusal) {}
+
+    /**
+     * {@link #debit} for the redeems of a batch (members locked, a member's redeems in order): the
+     * members' open lots read once, each lot drawn once for all the redeems that take from it,
+     * one statement per table. A redeem the lots do not cover is refused and writes nothing (its
+     * change stays empty). Throws {@link BulkWrite.NotTogether} when a lot is due to expire, which
+     * the one-by-one path records first.
+     */
+    public List<Spent> debitAll(List<Spend> spends) {
+        Map<Long, List<Lot>> open =
+                openLotsOf(spends.stream().map(s -> s.change().memberId()).toList());
+        for (Spend s : spends) {
+            for (Lot lot : open.getOrDefault(s.change().memberId(), List.of())) {
+                if (lot.expiredAt(s.change().now())) {
+                    throw new BulkWrite.NotTogether("lot " + lot.id() + " is due to expire");
+                }
+            }
+        }
+        Map<Long, Long> takes = new LinkedHashMap<>();
+        List<TxnRow> lines = new ArrayList<>(spends.size());
+        List<TxnLotRow> lineDraws = new ArrayList<>(spends.size());
+        List<Spent> spent = new ArrayList<>(spends.size());
+        for (Spend s : spends) {
+            MemberChange change = s.change();
+            List<Lot> mine = open.getOrDefault(change.memberId(), List.of());
+            Optional<List<Draw>> taken = LotSelection.soonestExpiringFirst(mine, s.points(), change.now());
+            if (taken.isEmpty()) {
+                spent.add(new Spent(null, null, insufficient(s.points(), mine, change.now())));
+                continue;
+            }
+            mine = afterDraws(mine, taken.get());
+            open.put(change.memberId(), mine);
+            MemberRow m = change.member();
+            m.pointsBalance -= s.points();
+            TxnRow txn = line(m, REDEEM, -s.points(), s.reason(), s.source(), null, null, change.now());
+            lines.add(txn);
+            for (Draw d : taken.get()) {
+                takes.merge(d.lotId(), d.points(), Long::sum);
+                lineDraws.add(new TxnLotRow(txn.id, d.lotId(), d.points()));
+            }
+            change.emit(EventType.POINTS_REDEEMED, payload(txn));
+            spent.add(new Spent(view(txn, taken.get()), BalanceSummary.of(mine, change.now()), null));
+        }
+        if (!takes.isEmpty()) {
+            List<LotMapper.Take> all = new ArrayList<>(takes.size());
+            takes.forEach((lot, points) -> all.add(new LotMapper.Take(lot, points)));
+            if (lots.drawAll(all) != all.size()) {
+                throw new IllegalStateException("a lot holds fewer points than the batch drew from it");
+            }
+            txns.insertAll(lines);
+            draws.insertAll(lineDraws);
+        }
+        return spent;
+    }
+
+    private static RuleRejected insufficient(long points, List<Lot> open, Instant now) {
+        return new RuleRejected(
+                "INSUFFICIENT_POINTS",
+                "redeeming " + points + " points needs that many available; the member has "
+                        + LotSelection.spendable(open, now));
+    }
+
+    private static List<Lot> afterDraws(List<Lot> lots, List<Draw> draws) {
+        Map<Long, Long> drawn = new HashMap<>();
+        draws.forEach(d -> drawn.merge(d.lotId(), d.points(), Long::sum));
+        List<Lot> after = new ArrayList<>(lots.size());
+        for (Lot l : lots) {
+            long left = l.remaining() - drawn.getOrDefault(l.id(), 0L);
+            if (left > 0) {
+                after.add(new Lot(l.id(), left, l.availableAt(), l.expiresAt()));
+            }
+        }
+        return after;
+    }
+
+    /** Open lots of these members, read in one statement; every member has a (mutable) list. */
+    private Map<Long, List<Lot>> openLotsOf(List<Long> memberIds) {
+        Set<Long> distinct = new LinkedHashSet<>(memberIds);
+        Map<Long, List<Lot>> open = new HashMap<>();
+        distinct.forEach(id -> open.put(id, new ArrayList<>()));
+        for (LotRow r : lots.openLotsOf(distinct)) {
+            open.get(r.memberId).add(r.toLot());
+        }
+        return open;
     }
 
     /**

@@ -2,11 +2,18 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
+import com.tierpoint.core.member.infrastructure.MemberRow;
+import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.model.MemberId;
+import com.tierpoint.core.shared.model.NotFound;
 import com.tierpoint.core.shared.model.RequestKey;
 import com.tierpoint.core.shared.model.Validation;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +41,7 @@ public class RedeemingPoints {
     private final PointsLedger ledger;
     private final IdempotentExecutor idempotent;
     private final Clock clock;
+    private final BulkWrite<Command, PointsWriteResult> together = this::redeemAll;
 
     RedeemingPoints(MemberWrites members, PointsLedger ledger, IdempotentExecutor idempotent, Clock clock) {
         this.members = members;
@@ -48,11 +56,50 @@ public class RedeemingPoints {
         c.validate(v);
         v.throwIfInvalid();
         long memberId = MemberId.of(c.memberId());
-        return idempotent.executeGrouped(memberId, key, "Redeem", c, PointsWriteResult.class, () -> {
+        return idempotent.executeBulk(memberId, key, "Redeem", c, PointsWriteResult.class, together, () -> {
             MemberChange change = members.begin(memberId, clock.instant());
             TransactionView txn = ledger.debit(change, c.points(), c.reason(), c.source());
             members.commit(change);
             return new PointsWriteResult(txn, ledger.balance(change));
         });
+    }
+
+    /**
+     * The redeems of a batch, written together: see {@link PointsLedger#debitAll}. Many redeems of
+     * one member (a hot account) cost one lock, one read of its lots and one draw per lot.
+     */
+    private List<BulkWrite.Answer<PointsWriteResult>> redeemAll(List<Command> commands) {
+        Instant now = clock.instant();
+        Map<Long, MemberRow> locked = members.lockAll(
+                commands.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
+        List<PointsLedger.Spend> spends = new ArrayList<>(commands.size());
+        for (Command c : commands) {
+            MemberRow row = locked.get(MemberId.of(c.memberId()));
+            if (row == null) {
+                answers.add(BulkWrite.Answer.refused(new NotFound("member " + MemberId.of(c.memberId()))));
+                continue;
+            }
+            answers.add(null);
+            spends.add(new PointsLedger.Spend(members.change(row, now), c.points(), c.reason(), c.source()));
+        }
+        List<PointsLedger.Spent> spent = ledger.debitAll(spends);
+        List<MemberChange> changes = new ArrayList<>(spends.size());
+        int next = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            if (answers.get(i) != null) {
+                continue;
+            }
+            PointsLedger.Spent s = spent.get(next);
+            if (s.refusal() != null) {
+                answers.set(i, BulkWrite.Answer.refused(s.refusal()));
+            } else {
+                changes.add(spends.get(next).change());
+                answers.set(i, BulkWrite.Answer.of(new PointsWriteResult(s.transaction(), s.balance())));
+            }
+            next++;
+        }
+        members.commitPointsChanges(changes);
+        return answers;
     }
 }

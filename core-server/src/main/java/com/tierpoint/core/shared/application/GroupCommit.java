@@ -4,8 +4,12 @@ import com.tierpoint.core.shared.model.DomainException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,6 +40,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same key twice in the batch) is replayed from the stored result after commit. Anything else
  * (a deadlock, a lost connection, a failed commit) rolls the whole batch back and every request
  * of it runs again in a transaction of its own. Nobody is answered before the batch commits.
+ *
+ * <p>Requests of a kind that can be written {@link Together} (earns, redeems) go further: the
+ * batch hands all of them to one call that writes them with a few multi-row statements, inside a
+ * savepoint of its own. If that call throws, its savepoint is rolled back and those requests run
+ * one by one as above. A member with requests of more than one kind in the batch has all of them
+ * run one by one, in arrival order.
+ *
+ * <p>The batch runs at READ COMMITTED: every request locks its member before it reads the member's
+ * other rows, and a plain read must then see what the lock waited for, not a snapshot taken by an
+ * earlier request of the batch.
  */
 @Component
 public class GroupCommit implements DisposableBean {
@@ -59,7 +74,22 @@ public class GroupCommit implements DisposableBean {
     /** The batch failed as a whole: run this request in a transaction of its own. */
     record Alone<T>() implements Outcome<T> {}
 
-    private record Pending<T>(long memberId, long arrival, Supplier<T> body, CompletableFuture<Outcome<T>> answer) {}
+    /**
+     * A kind of request a batch writes together. {@link #writeAll} runs inside the batch's
+     * transaction, in a savepoint; it returns one outcome per command, in order. Throwing means
+     * none of it happened (the savepoint is rolled back) and the requests run one by one.
+     */
+    interface Together<C, T> {
+        List<Outcome<T>> writeAll(List<C> commands);
+    }
+
+    private record Pending<T>(
+            long memberId,
+            long arrival,
+            Supplier<T> body,
+            Together<Object, T> together,
+            Object command,
+            CompletableFuture<Outcome<T>> answer) {}
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -76,6 +106,7 @@ public class GroupCommit implements DisposableBean {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final AtomicLong batchesFailed = new AtomicLong();
+    private final AtomicLong togetherWritten = new AtomicLong();
     private final DistributionSummary batchSizes;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
@@ -89,6 +120,7 @@ public class GroupCommit implements DisposableBean {
             @Value("${tierpoint.group-commit.max-batch:64}") int maxBatch) {
         this.batchTx = new TransactionTemplate(transactions);
         this.batchTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.batchTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.requestTx = new TransactionTemplate(transactions);
         this.requestTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.listeners = listeners;
@@ -133,16 +165,31 @@ public class GroupCommit implements DisposableBean {
         return batchesFailed.get();
     }
 
+    /** Requests written together with others of their kind (multi-row statements) since start. */
+    public long writtenTogether() {
+        return togetherWritten.get();
+    }
+
     /**
      * Queues a write on one member and waits until its batch has committed (or failed). The body
      * runs in a writer thread, inside the batch's transaction, in a savepoint of its own.
      */
     <T> Outcome<T> submit(long memberId, Supplier<T> body) {
+        return submit(memberId, body, null, null);
+    }
+
+    /**
+     * Like {@link #submit(long, Supplier)}, for a request the batch can write together with others
+     * of its kind; {@code body} is how it runs on its own.
+     */
+    @SuppressWarnings("unchecked")
+    <C, T> Outcome<T> submit(long memberId, Supplier<T> body, Together<C, T> together, C command) {
         CompletableFuture<Outcome<T>> answer = new CompletableFuture<>();
         if (!running) {
             return new Alone<>();
         }
-        queue.add(new Pending<>(memberId, arrivals.incrementAndGet(), body, answer));
+        queue.add(new Pending<>(
+                memberId, arrivals.incrementAndGet(), body, (Together<Object, T>) together, command, answer));
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -185,12 +232,17 @@ public class GroupCommit implements DisposableBean {
 
     private void run(List<Pending<?>> batch) {
         batch.sort(Comparator.comparingLong((Pending<?> p) -> p.memberId()).thenComparingLong(Pending::arrival));
-        List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
+        Outcome<?>[] outcomes = new Outcome<?>[batch.size()];
         try {
             batchTx.executeWithoutResult(status -> {
-                outcomes.clear();
-                for (Pending<?> p : batch) {
-                    outcomes.add(runOne(p));
+                Arrays.fill(outcomes, null);
+                for (List<Integer> group : together(batch)) {
+                    runTogether(batch, group, outcomes);
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    if (outcomes[i] == null) {
+                        outcomes[i] = runOne(batch.get(i));
+                    }
                 }
                 listeners.forEach(l -> l.beforeCommit(batch.size()));
             });
@@ -206,8 +258,54 @@ public class GroupCommit implements DisposableBean {
         batchesCommitted.incrementAndGet();
         batchSizes.record(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer().complete(cast(outcomes.get(i)));
+            batch.get(i).answer().complete(cast(outcomes[i]));
         }
+    }
+
+    /**
+     * The positions of requests to write together, per kind: those whose member has no request of
+     * another kind (or one to run alone) in the batch.
+     */
+    private static List<List<Integer>> together(List<Pending<?>> batch) {
+        Map<Long, Object> kindOf = new HashMap<>();
+        Object mixed = new Object();
+        for (Pending<?> p : batch) {
+            Object kind = p.together() == null ? mixed : p.together();
+            kindOf.merge(p.memberId(), kind, (a, b) -> a == b ? a : mixed);
+        }
+        Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<?> p = batch.get(i);
+            if (p.together() != null && kindOf.get(p.memberId()) == p.together()) {
+                groups.computeIfAbsent(p.together(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Writes a group together in a savepoint; if that fails, leaves its outcomes empty to run one by one. */
+    private void runTogether(List<Pending<?>> batch, List<Integer> group, Outcome<?>[] outcomes) {
+        Together<Object, ?> together = batch.get(group.get(0)).together();
+        List<Object> commands = new ArrayList<>(group.size());
+        group.forEach(i -> commands.add(batch.get(i).command()));
+        List<? extends Outcome<?>> written;
+        try {
+            written = requestTx.execute(status -> together.writeAll(commands));
+        } catch (BulkWrite.NotTogether | DuplicateKeyException e) {
+            // statement-level failures only: the savepoint is rolled back and the batch goes on.
+            // Anything else (a deadlock rolls back the whole transaction) fails the batch.
+            log.debug(
+                    "{} requests could not be written together ({}); they run one by one", group.size(), e.toString());
+            return;
+        }
+        if (written == null || written.size() != group.size()) {
+            throw new IllegalStateException("a group of " + group.size() + " requests got "
+                    + (written == null ? "no" : written.size()) + " outcomes");
+        }
+        for (int j = 0; j < group.size(); j++) {
+            outcomes[group.get(j)] = written.get(j);
+        }
+        togetherWritten.addAndGet(group.size());
     }
 
     private <T> Outcome<T> runOne(Pending<T> p) {

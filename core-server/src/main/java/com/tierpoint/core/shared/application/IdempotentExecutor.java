@@ -9,7 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -75,6 +82,51 @@ public class IdempotentExecutor {
             records.complete(key.clientId(), key.idempotencyKey(), Json.write(result));
             return result;
         });
+        return answer(outcome, key, operation, command, resultType, work, hash);
+    }
+
+    /**
+     * Like {@link #executeGrouped}, for a write that a batch can make together with others of its
+     * kind ({@link BulkWrite}): keys already stored (or twice in the batch) are replayed, the rest
+     * are written by one {@code bulk} call and their records inserted with their results in one
+     * statement. If that insert meets a key claimed meanwhile, the group runs one by one instead,
+     * where {@code work} is the request on its own.
+     */
+    public <C, T> T executeBulk(
+            long memberId,
+            RequestKey key,
+            String operation,
+            C command,
+            Class<T> resultType,
+            BulkWrite<C, T> bulk,
+            Supplier<T> work) {
+        if (!group.enabled()) {
+            return execute(key, operation, command, resultType, work);
+        }
+        String hash = fingerprint(operation, command);
+        @SuppressWarnings("unchecked")
+        Claims<C, T> claims = (Claims<C, T>) together.computeIfAbsent(bulk, b -> new Claims<>(bulk, operation));
+        GroupCommit.Outcome<T> outcome = group.submit(
+                memberId,
+                () -> {
+                    claim(key, operation, hash);
+                    T result = work.get();
+                    records.complete(key.clientId(), key.idempotencyKey(), Json.write(result));
+                    return result;
+                },
+                claims,
+                new Keyed<>(key, hash, command));
+        return answer(outcome, key, operation, command, resultType, work, hash);
+    }
+
+    private <T> T answer(
+            GroupCommit.Outcome<T> outcome,
+            RequestKey key,
+            String operation,
+            Object command,
+            Class<T> resultType,
+            Supplier<T> work,
+            String hash) {
         if (outcome instanceof GroupCommit.Done<T> done) {
             return done.value();
         }
@@ -85,6 +137,92 @@ public class IdempotentExecutor {
             return replay(key, operation, hash, resultType);
         }
         return execute(key, operation, command, resultType, work);
+    }
+
+    /** A request of a bulk write, with its key and fingerprint. */
+    private record Keyed<C>(RequestKey key, String hash, C command) {}
+
+    /** One per bulk write: the batch's requests of that kind, with their keys claimed together. */
+    private final Map<BulkWrite<?, ?>, Claims<?, ?>> together = new ConcurrentHashMap<>();
+
+    private final class Claims<C, T> implements GroupCommit.Together<Keyed<C>, T> {
+
+        private final BulkWrite<C, T> bulk;
+        private final String operation;
+
+        Claims(BulkWrite<C, T> bulk, String operation) {
+            this.bulk = bulk;
+            this.operation = operation;
+        }
+
+        @Override
+        public List<GroupCommit.Outcome<T>> writeAll(List<Keyed<C>> requests) {
+            Set<List<String>> stored = storedKeys(requests);
+            Set<List<String>> seen = new HashSet<>();
+            List<GroupCommit.Outcome<T>> outcomes = new ArrayList<>(requests.size());
+            List<Integer> fresh = new ArrayList<>();
+            List<C> commands = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                RequestKey k = requests.get(i).key();
+                List<String> id = List.of(k.clientId(), k.idempotencyKey());
+                outcomes.add(null);
+                if (stored.contains(id)) {
+                    outcomes.set(i, new GroupCommit.Replay<>());
+                    continue;
+                }
+                if (!seen.add(id)) {
+                    // the same key earlier in this batch: once that has committed (or been refused)
+                    outcomes.set(i, new GroupCommit.Alone<>());
+                    continue;
+                }
+                fresh.add(i);
+                commands.add(requests.get(i).command());
+            }
+            if (commands.isEmpty()) {
+                return outcomes;
+            }
+            List<BulkWrite.Answer<T>> answers = bulk.writeAll(commands);
+            List<IdempotencyRow> rows = new ArrayList<>(answers.size());
+            long now = clock.millis();
+            for (int j = 0; j < fresh.size(); j++) {
+                int i = fresh.get(j);
+                BulkWrite.Answer<T> a = answers.get(j);
+                if (a.refusal() != null) {
+                    outcomes.set(i, new GroupCommit.Refused<>(a.refusal()));
+                    continue;
+                }
+                Keyed<C> r = requests.get(i);
+                IdempotencyRow row = new IdempotencyRow();
+                row.clientId = r.key().clientId();
+                row.idemKey = r.key().idempotencyKey();
+                row.operation = operation;
+                row.requestHash = r.hash();
+                row.response = Json.write(a.result());
+                row.createdAt = now;
+                rows.add(row);
+                outcomes.set(i, new GroupCommit.Done<>(a.result()));
+            }
+            if (!rows.isEmpty()) {
+                records.insertAll(rows);
+            }
+            return outcomes;
+        }
+
+        /** The (client, key) pairs of these requests that are stored already. */
+        private Set<List<String>> storedKeys(List<Keyed<C>> requests) {
+            Map<String, List<String>> byClient = new LinkedHashMap<>();
+            for (Keyed<C> r : requests) {
+                byClient.computeIfAbsent(r.key().clientId(), c -> new ArrayList<>())
+                        .add(r.key().idempotencyKey());
+            }
+            Set<List<String>> stored = new HashSet<>();
+            byClient.forEach((client, keys) -> {
+                for (String k : records.storedKeys(client, keys)) {
+                    stored.add(List.of(client, k));
+                }
+            });
+            return stored;
+        }
     }
 
     private void claim(RequestKey key, String operation, String hash) {
