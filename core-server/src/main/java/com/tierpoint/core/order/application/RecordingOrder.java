@@ -122,17 +122,20 @@ public class RecordingOrder {
         MemberChange change = members.begin(MemberId.of(c.memberId()), now);
         invitations.beforeOrder(change, c.orderId());
         MemberRow m = change.member();
+        // claim first, then lock: a locking read of an id not stored yet would lock the gap
+        // around it, and concurrent first reports inserting into one gap deadlock (ADR 0016)
+        orders.claim(c.orderId(), m.id, c.amountFen(), occurred(c, now).toEpochMilli(), now.toEpochMilli());
         OrderRow order = orders.lockById(c.orderId());
-        boolean created = false;
-        if (order == null) {
+        boolean created = order.claimedNow();
+        if (created) {
             if (c.status() != OrderStatus.PAID && c.status() != OrderStatus.COMPLETED) {
+                // the claim rolls back with the rest
                 throw new RuleRejected(
                         "ORDER_NOT_PAID",
                         "order " + c.orderId() + " was never reported PAID; report PAID (or COMPLETED) before "
                                 + c.status());
             }
             order = grant(change, c, program);
-            created = true;
         } else {
             if (!order.memberId.equals(m.id)) {
                 throw new RuleRejected(
@@ -157,15 +160,11 @@ public class RecordingOrder {
             order.completedAt = occurred(c, now).toEpochMilli();
         }
         order.updatedAt = now.toEpochMilli();
-        boolean upgraded = false;
-        if (created) {
-            // stored first: windowed spend and order count are summed from member_order
-            orders.insert(order);
-            upgraded = tiers.upgradeIfEarned(change, program, Map.of("order_id", c.orderId()))
-                    .isPresent();
-        } else {
-            orders.updateById(order);
-        }
+        // stored first: windowed spend and order count are summed from member_order
+        orders.updateById(order);
+        boolean upgraded = created
+                && tiers.upgradeIfEarned(change, program, Map.of("order_id", c.orderId()))
+                        .isPresent();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("order_id", order.orderId);
         p.put("status", order.status);

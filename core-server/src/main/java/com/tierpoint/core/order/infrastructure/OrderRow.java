@@ -7,6 +7,12 @@ import com.baomidou.mybatisplus.annotation.TableName;
 /** An order as reported, with what it granted and what refunds took back. */
 @TableName("member_order")
 public class OrderRow {
+    /**
+     * The status of a row {@link OrderMapper#claim claimed} by a first report and not filled in
+     * yet. Never committed: the claiming transaction replaces it or rolls back.
+     */
+    public static final String CLAIMED = "CLAIMED";
+
     @TableId(type = IdType.INPUT)
     public String orderId;
 
@@ -24,4 +30,9 @@ public class OrderRow {
     public Long growthReversed;
     public Long pointsAvailableAt;
     public Long updatedAt;
+
+    /** Whether this row is a claim just made by this transaction: the order's first report. */
+    public boolean claimedNow() {
+        return CLAIMED.equals(status);
+    }
 }
