@@ -13,6 +13,7 @@
 # empties Redis DB BENCH_REDIS_DB (default 10) on 127.0.0.1:6379, starts the core as its own
 # process (-Xmx256m, scheduled jobs off) and, for gateway-me, the gateway in sandbox mode, seeds
 # 100,000 members, warms up (BENCH_WARMUP_SECONDS, 15) and measures, then stops what it started.
+# BENCH_CORE_ARGS adds Spring arguments to the core (e.g. --tierpoint.group-commit.writers=8);
 # BENCH_SKIP_BUILD=1 reuses the jars; BENCH_JFR=1 records a JFR profile of the core
 # (bench/target/run/core.jfr).
 set -euo pipefail
@@ -88,6 +89,7 @@ core_jvm=(-Xmx256m)
     --tierpoint.auth.clients[0].id=bench \
     --tierpoint.auth.clients[0].key-sha256="$key_sha" \
     --tierpoint.auth.clients[0].scopes=members:read,members:write,points:read,points:write,orders:write,program:read,events:read \
+    ${BENCH_CORE_ARGS:-} \
   >core.log 2>&1) &
 pids+=($!)
 await_health core "$core_mgmt_port" "${pids[0]}"

@@ -161,6 +161,42 @@ class GroupCommitTest extends CoreTestBase {
     }
 
     @Test
+    void whileAWriterWritesAMemberItsNewRequestsWaitForItAndThenGoTogetherAsOneBatch() throws Exception {
+        String hot = newMember();
+        String other = newMember();
+        earn(hot, 1_000);
+        awaitTrue(() -> group.busyWriters() == 0 && group.pending() == 0);
+        List<Future<PointsWriteResponse>> later = new ArrayList<>();
+        Future<PointsWriteResponse> first;
+        long committedBefore;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            update(lock, "SELECT id FROM member WHERE id = ? FOR UPDATE", Long.parseLong(hot));
+            first = pool.submit(() -> redeem(hot, 1));
+            awaitTrue(() -> group.busyWriters() == 1 && group.pending() == 0);
+            for (int i = 0; i < 5; i++) {
+                later.add(pool.submit(() -> redeem(hot, 1)));
+            }
+            awaitTrue(() -> group.pending() == 5);
+            // another member's request is taken by a free writer at once; the hot member's stay queued
+            assertThat(earn(other, 3).getBalance().getAvailable()).isEqualTo(3);
+            assertThat(group.pending()).isEqualTo(5);
+            committedBefore = group.batchesCommitted();
+            lock.commit();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).getBalance().getAvailable()).isEqualTo(999);
+        List<Long> balances = new ArrayList<>();
+        for (Future<PointsWriteResponse> f : later) {
+            balances.add(f.get(30, TimeUnit.SECONDS).getTransaction().getBalanceAfter());
+        }
+        assertThat(balances).containsExactlyInAnyOrder(998L, 997L, 996L, 995L, 994L);
+        assertThat(group.batchesCommitted() - committedBefore)
+                .as("the first redeem's batch, then the five queued behind it as one")
+                .isEqualTo(2);
+        assertLedgerConsistent(db, hot);
+    }
+
+    @Test
     void redeemsMeetingALotThatFellDueRunOneByOneSoTheExpiryIsRecordedFirst() throws Exception {
         String m = newMember();
         earn(m, 100);

@@ -3,19 +3,22 @@ package com.tierpoint.core.shared.application;
 import com.tierpoint.core.shared.model.DomainException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * inside a savepoint of its own, so a batch costs one commit (one log flush, one lock hand-over
  * per member) instead of one per request. See docs/adr/0012.
  *
- * <p>Writers take whatever is queued (at most {@code max-batch}), order it by member id (so two
- * batches always lock members in the same order, and one member's requests keep their arrival
+ * <p>Writers take whatever is queued (at most {@code max-batch}), except requests of members
+ * another writer is writing, and order it by member id (so two batches always lock members in the
+ * same order, and one member's requests keep their arrival
  * order) and run each request's body in a nested transaction. A {@link DomainException} rolls
  * back only that request's savepoint and is its answer; a key already claimed (a retry, or the
  * same key twice in the batch) is replayed from the stored result after commit. Anything else
@@ -98,9 +102,14 @@ public class GroupCommit implements DisposableBean {
     private final List<Listener> listeners;
     private final boolean enabled;
     private final int maxBatch;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
-    /** Held by the writer that is taking a batch: whatever is queued goes to one writer at once. */
+    /** Requests not taken yet, in arrival order; guarded by {@link #intake}. */
+    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    /** Members a writer is writing now; guarded by {@link #intake}. */
+    private final Set<Long> writing = new HashSet<>();
+    /** Held to queue a request or take a batch: whatever is queued goes to one writer at once. */
     private final ReentrantLock intake = new ReentrantLock();
+    /** Signalled when a request is queued or a batch's members are free again. */
+    private final Condition takeable = intake.newCondition();
 
     private final AtomicLong arrivals = new AtomicLong();
     private final AtomicInteger busy = new AtomicInteger();
@@ -149,7 +158,12 @@ public class GroupCommit implements DisposableBean {
 
     /** Requests queued and not yet taken by a writer. */
     public int pending() {
-        return queue.size();
+        intake.lock();
+        try {
+            return queue.size();
+        } finally {
+            intake.unlock();
+        }
     }
 
     /** Writers running a batch right now. */
@@ -188,8 +202,14 @@ public class GroupCommit implements DisposableBean {
         if (!running) {
             return new Alone<>();
         }
-        queue.add(new Pending<>(
-                memberId, arrivals.incrementAndGet(), body, (Together<Object, T>) together, command, answer));
+        intake.lock();
+        try {
+            queue.add(new Pending<>(
+                    memberId, arrivals.incrementAndGet(), body, (Together<Object, T>) together, command, answer));
+            takeable.signalAll();
+        } finally {
+            intake.unlock();
+        }
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -202,16 +222,9 @@ public class GroupCommit implements DisposableBean {
 
     private void writeBatches() {
         while (running) {
-            List<Pending<?>> batch = new ArrayList<>();
+            List<Pending<?>> batch;
             try {
-                intake.lockInterruptibly();
-                try {
-                    batch.add(queue.take());
-                    queue.drainTo(batch, maxBatch - 1);
-                    busy.incrementAndGet();
-                } finally {
-                    intake.unlock();
-                }
+                batch = take();
             } catch (InterruptedException e) {
                 break;
             }
@@ -221,13 +234,64 @@ public class GroupCommit implements DisposableBean {
                 log.error("group commit writer failed; the batch's requests run alone", e);
                 batch.forEach(p -> p.answer().complete(cast(new Alone<>())));
             } finally {
-                busy.decrementAndGet();
+                release(batch);
             }
         }
         // stopping: whoever is still queued runs alone (and meets a closed pool, if it is closed)
-        for (Pending<?> p; (p = queue.poll()) != null; ) {
-            p.answer().complete(cast(new Alone<>()));
+        failQueued();
+    }
+
+    /**
+     * Waits for requests and takes them (at most {@code max-batch}), except those of members that
+     * another writer is writing: they stay queued, in order, for whoever takes next. So one
+     * member's requests are never in two batches at once, and a busy member's requests pile up
+     * into one large batch instead of several small ones waiting on each other's lock.
+     */
+    private List<Pending<?>> take() throws InterruptedException {
+        intake.lockInterruptibly();
+        try {
+            while (true) {
+                List<Pending<?>> batch = new ArrayList<>();
+                for (Iterator<Pending<?>> it = queue.iterator(); it.hasNext() && batch.size() < maxBatch; ) {
+                    Pending<?> p = it.next();
+                    if (!writing.contains(p.memberId())) {
+                        batch.add(p);
+                        it.remove();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batch.forEach(p -> writing.add(p.memberId()));
+                    busy.incrementAndGet();
+                    return batch;
+                }
+                takeable.await();
+            }
+        } finally {
+            intake.unlock();
         }
+    }
+
+    private void release(List<Pending<?>> batch) {
+        intake.lock();
+        try {
+            batch.forEach(p -> writing.remove(p.memberId()));
+            busy.decrementAndGet();
+            takeable.signalAll();
+        } finally {
+            intake.unlock();
+        }
+    }
+
+    private void failQueued() {
+        List<Pending<?>> left;
+        intake.lock();
+        try {
+            left = new ArrayList<>(queue);
+            queue.clear();
+        } finally {
+            intake.unlock();
+        }
+        left.forEach(p -> p.answer().complete(cast(new Alone<>())));
     }
 
     private void run(List<Pending<?>> batch) {
@@ -327,8 +391,6 @@ public class GroupCommit implements DisposableBean {
     public void destroy() {
         running = false;
         writers.forEach(Thread::interrupt);
-        for (Pending<?> p; (p = queue.poll()) != null; ) {
-            p.answer().complete(cast(new Alone<>()));
-        }
+        failQueued();
     }
 }
