@@ -53,6 +53,8 @@ final class InvalidationTracking implements AutoCloseable {
     private final AtomicReference<StatefulRedisConnection<String, String>> connection = new AtomicReference<>();
     private volatile long clientId = -1;
     private volatile boolean closed;
+    /** Whether the failure to start tracking was already logged (once per outage, not every tick). */
+    private boolean failureLogged;
 
     InvalidationTracking(String url, Duration commandTimeout, String prefix, Listener listener) {
         RedisURI uri = RedisURI.create(url);
@@ -100,26 +102,36 @@ final class InvalidationTracking implements AutoCloseable {
         try {
             c = client.connect();
         } catch (RedisException e) {
+            logFailure("cannot connect: " + e.getMessage());
             return;
         }
         try {
             c.addListener(this::onPush);
             clientId = c.sync().clientId();
-            connection.set(c);
             c.sync().clientTracking(TrackingArgs.Builder.enabled().bcast().prefixes(prefix));
         } catch (RedisException e) {
-            lose(c, "cannot start tracking: " + e.getMessage());
+            // e.g. a Redis before 6, which has neither RESP3 nor tracking: the near-cache stays off
+            logFailure("cannot start tracking: " + e.getMessage());
             c.closeAsync();
             return;
         }
+        connection.set(c);
         listener.started();
-        // it may have dropped between the reply and started(): then lost() must come last
+        // it may have dropped before it was set, or before started(): then lost() must come last
         if (!c.isOpen() || connection.get() != c) {
             lose(c, "the tracking connection dropped while starting");
             listener.lost();
             return;
         }
+        failureLogged = false;
         log.info("Redis tracks '{}*' for this process: member views are kept in memory", prefix);
+    }
+
+    private void logFailure(String why) {
+        if (!failureLogged) {
+            failureLogged = true;
+            log.warn("member views are not kept in memory until Redis tracks changes to them: {}", why);
+        }
     }
 
     /** Whether a tracking connection is open (tracking may still be starting on it). */
