@@ -87,12 +87,7 @@ public class MemberViewCache implements AutoCloseable {
             """;
 
     /** The near-cache in front of Redis: on or off, how many views at most, and how long each at most. */
-    public record Near(boolean enabled, int maxEntries, Duration maxAge) {
-
-        public static Near off() {
-            return new Near(false, 1, Duration.ofSeconds(1));
-        }
-    }
+    public record Near(boolean enabled, int maxEntries, Duration maxAge) {}
 
     private final RedisConnection redis;
     private final MemberViewNearCache near;
