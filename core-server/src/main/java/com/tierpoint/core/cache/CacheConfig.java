@@ -40,7 +40,11 @@ class CacheConfig {
     MemberViewCache memberViewCache(
             RedisConnection redis,
             MeterRegistry meters,
-            @Value("${tierpoint.cache.repair-interval:1s}") Duration repairEvery) {
-        return new MemberViewCache(redis, meters, repairEvery);
+            @Value("${tierpoint.cache.repair-interval:1s}") Duration repairEvery,
+            @Value("${tierpoint.cache.near.enabled:true}") boolean nearEnabled,
+            @Value("${tierpoint.cache.near.max-entries:50000}") int nearMaxEntries,
+            @Value("${tierpoint.cache.near.max-age:10s}") Duration nearMaxAge) {
+        return new MemberViewCache(
+                redis, meters, repairEvery, new MemberViewCache.Near(nearEnabled, nearMaxEntries, nearMaxAge));
     }
 }

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * Redis, this instance stops reading from Redis ("suspect") and replays the missed invalidations
  * once it can; if too many were missed to replay, it clears every member view instead. Only then
  * does it read from Redis again, so a view made stale during the outage is never served.
+ *
+ * <p>In front of Redis sits a near-cache of parsed views ({@link MemberViewNearCache}), kept only
+ * while Redis reports every change to member-view keys to this process ({@link
+ * InvalidationTracking}); it is flushed whenever that reporting may have missed something, and
+ * bypassed like Redis while this instance is suspect (docs/adr/0015).
  */
 public class MemberViewCache implements AutoCloseable {
 
@@ -81,22 +86,37 @@ public class MemberViewCache implements AutoCloseable {
             return 1
             """;
 
+    /** The near-cache in front of Redis: on or off, how many views at most, and how long each at most. */
+    public record Near(boolean enabled, int maxEntries, Duration maxAge) {}
+
     private final RedisConnection redis;
+    private final MemberViewNearCache near;
+    private final InvalidationTracking tracking;
     private final ConcurrentHashMap<Long, Long> missed = new ConcurrentHashMap<>();
     private final Object repairLock = new Object();
     private volatile boolean suspect;
     private volatile boolean overflowed;
     private final ScheduledExecutorService repair;
+    private final Counter nearHits;
     private final Counter hits;
     private final Counter misses;
     private final Counter errors;
 
-    public MemberViewCache(RedisConnection redis, MeterRegistry meters, Duration repairEvery) {
+    public MemberViewCache(RedisConnection redis, MeterRegistry meters, Duration repairEvery, Near nearSettings) {
         this.redis = redis;
+        this.nearHits = meters.counter("tierpoint.cache.member_view", "result", "near_hit");
         this.hits = meters.counter("tierpoint.cache.member_view", "result", "hit");
         this.misses = meters.counter("tierpoint.cache.member_view", "result", "miss");
         this.errors = meters.counter("tierpoint.cache.member_view", "result", "error");
         meters.gauge("tierpoint.cache.missed_invalidations", missed, ConcurrentHashMap::size);
+        if (nearSettings.enabled()) {
+            this.near = new MemberViewNearCache(nearSettings.maxEntries(), nearSettings.maxAge());
+            this.tracking = new InvalidationTracking(redis.url(), redis.commandTimeout(), VIEW_PREFIX, new Tracked());
+            meters.gauge("tierpoint.cache.member_view_near_size", near, MemberViewNearCache::size);
+        } else {
+            this.near = null;
+            this.tracking = null;
+        }
         this.repair = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "member-view-cache-repair");
             t.setDaemon(true);
@@ -104,12 +124,55 @@ public class MemberViewCache implements AutoCloseable {
         });
         long ms = repairEvery.toMillis();
         repair.scheduleWithFixedDelay(this::repair, ms, ms, TimeUnit.MILLISECONDS);
+        if (tracking != null) {
+            // also the heartbeat of the tracking connection, and its reconnect while it is down
+            repair.scheduleWithFixedDelay(tracking::check, 0, Math.min(ms, 1000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Invalidations Redis reports reach the near-cache; losing them empties it. */
+    private final class Tracked implements InvalidationTracking.Listener {
+        @Override
+        public void started() {
+            near.trackingStarted();
+        }
+
+        @Override
+        public void lost() {
+            near.trackingLost();
+        }
+
+        @Override
+        public void invalidated(String key) {
+            if (!key.startsWith(VIEW_PREFIX)) {
+                return;
+            }
+            try {
+                near.invalidate(Long.parseLong(key, VIEW_PREFIX.length(), key.length(), 10));
+            } catch (NumberFormatException e) {
+                // not a member view key: nothing of ours
+            }
+        }
+
+        @Override
+        public void invalidatedAll() {
+            near.flush();
+        }
     }
 
     public Optional<MemberView> get(long memberId) {
         if (suspect) {
             misses.increment();
             return Optional.empty();
+        }
+        MemberViewNearCache.Ticket ticket = null;
+        if (near != null) {
+            MemberView held = near.get(memberId);
+            if (held != null) {
+                nearHits.increment();
+                return Optional.of(held);
+            }
+            ticket = near.ticket(memberId);
         }
         try {
             String raw = redis.sync().get(VIEW_PREFIX + memberId);
@@ -123,7 +186,11 @@ public class MemberViewCache implements AutoCloseable {
                 return Optional.empty();
             }
             hits.increment();
-            return Optional.of(Json.read(raw.substring(sep + 1), MemberView.class));
+            MemberView view = Json.read(raw.substring(sep + 1), MemberView.class);
+            if (near != null && view.memberId() == memberId) {
+                near.fill(view, ticket);
+            }
+            return Optional.of(view);
         } catch (RedisException | IllegalStateException e) {
             errors.increment();
             return Optional.empty();
@@ -150,13 +217,24 @@ public class MemberViewCache implements AutoCloseable {
         }
     }
 
-    /** Called after a write to the member committed with {@code version}. */
+    /**
+     * Called after a write to the member committed with {@code version}. The near-cache drops the
+     * member before and again after the tombstone reaches Redis, so once this returns no view read
+     * before the tombstone is served here, whenever Redis's own report of it arrives.
+     */
     public void invalidate(long memberId, long version) {
+        if (near != null) {
+            near.invalidate(memberId);
+        }
         try {
             tombstone(redis.sync(), memberId, version);
         } catch (RedisException e) {
             errors.increment();
             remember(memberId, version);
+        } finally {
+            if (near != null) {
+                near.invalidate(memberId);
+            }
         }
     }
 
@@ -190,6 +268,16 @@ public class MemberViewCache implements AutoCloseable {
         return suspect;
     }
 
+    /** Whether views are kept in this process now: Redis reports every change to them. */
+    public boolean nearCacheActive() {
+        return near != null && near.tracking();
+    }
+
+    /** The Redis client id of the connection that Redis reports changes on; -1 when there is none. */
+    public long trackingClientId() {
+        return tracking == null ? -1 : tracking.clientId();
+    }
+
     private void remember(long memberId, long version) {
         synchronized (repairLock) {
             if (missed.size() >= MAX_MISSED) {
@@ -198,6 +286,9 @@ public class MemberViewCache implements AutoCloseable {
                 missed.merge(memberId, version, Math::max);
             }
             suspect = true;
+        }
+        if (near != null) {
+            near.flush();
         }
     }
 
@@ -232,6 +323,10 @@ public class MemberViewCache implements AutoCloseable {
             synchronized (repairLock) {
                 // a writer may have missed another invalidation meanwhile: only clear when none is left
                 if (missed.isEmpty() && !overflowed) {
+                    if (near != null) {
+                        // nothing read before or during the outage is trusted afterwards
+                        near.flush();
+                    }
                     suspect = false;
                     log.info("Redis reachable again; missed invalidations replayed, member views served from cache");
                 }
@@ -267,5 +362,8 @@ public class MemberViewCache implements AutoCloseable {
     @Override
     public void close() {
         repair.shutdownNow();
+        if (tracking != null) {
+            tracking.close();
+        }
     }
 }

@@ -21,13 +21,18 @@ public class RedisConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConnection.class);
 
-    private final RedisClient client;
     private static final long RETRY_CONNECT_AFTER_MS = 500;
+
+    private final String url;
+    private final Duration commandTimeout;
+    private final RedisClient client;
 
     private volatile StatefulRedisConnection<String, String> connection;
     private long lastFailedConnect;
 
     public RedisConnection(String url, Duration commandTimeout) {
+        this.url = url;
+        this.commandTimeout = commandTimeout;
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(commandTimeout);
         this.client = RedisClient.create(uri);
@@ -38,6 +43,14 @@ public class RedisConnection implements AutoCloseable {
                 .socketOptions(
                         SocketOptions.builder().connectTimeout(commandTimeout).build())
                 .build());
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Duration commandTimeout() {
+        return commandTimeout;
     }
 
     /** Sync commands; throws a {@link io.lettuce.core.RedisException} when Redis cannot be reached. */

@@ -21,7 +21,8 @@ class RedisUnreachableAtStartTest {
         }
         RedisConnection redis = new RedisConnection("redis://127.0.0.1:" + closedPort, Duration.ofMillis(200));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (MemberViewCache cache = new MemberViewCache(redis, meters, Duration.ofHours(1))) {
+        try (MemberViewCache cache = new MemberViewCache(
+                redis, meters, Duration.ofHours(1), new MemberViewCache.Near(true, 100, Duration.ofSeconds(10)))) {
             assertThatThrownBy(redis::sync).isInstanceOf(RedisException.class);
             assertThatThrownBy(redis::sync).isInstanceOf(RedisException.class);
 
@@ -29,6 +30,7 @@ class RedisUnreachableAtStartTest {
             cache.invalidate(42L, 7L);
 
             assertThat(cache.suspect()).isTrue();
+            assertThat(cache.nearCacheActive()).isFalse();
             assertThat(meters.get("tierpoint.cache.missed_invalidations")
                             .gauge()
                             .value())

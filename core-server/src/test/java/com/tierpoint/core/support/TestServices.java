@@ -97,6 +97,11 @@ public final class TestServices {
         return "redis://127.0.0.1:" + redisProxy.port() + "/" + REDIS_DB;
     }
 
+    /** The same Redis database, not through the proxy: for a client that a cut must not reach. */
+    public String directRedisUrl() {
+        return "redis://" + redisHost + ":" + redisPort + "/" + REDIS_DB;
+    }
+
     private static boolean reachable(String host, int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host, port), 500);

@@ -5,6 +5,7 @@ import com.tierpoint.core.program.infrastructure.ProgramRow;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.infrastructure.Json;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +20,44 @@ public class ProgramStore {
     private final ProgramMapper mapper;
     private final long refreshNanos;
     private volatile Cached cached;
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     ProgramStore(ProgramMapper mapper, @Value("${tierpoint.program.refresh:1s}") Duration refresh) {
         this.mapper = mapper;
         this.refreshNanos = refresh.toNanos();
     }
 
-    /** The program in force; {@link ProgramNotConfigured} when none was ever stored. */
+    /**
+     * The program in force; {@link ProgramNotConfigured} when none was ever stored. When the one held
+     * is due for a refresh, one caller checks its version in the database (and reads it again only
+     * if it changed) while the others go on with the one held for those few milliseconds.
+     */
     public Program current() {
         Cached c = cached;
         long now = System.nanoTime();
         if (c != null && now - c.loadedAt < refreshNanos) {
             return c.program;
+        }
+        if (c == null || refreshNanos == 0) {
+            return reload(c, now);
+        }
+        if (!reloading.compareAndSet(false, true)) {
+            return c.program;
+        }
+        try {
+            return reload(c, now);
+        } finally {
+            reloading.set(false);
+        }
+    }
+
+    private Program reload(Cached held, long now) {
+        if (held != null) {
+            Long version = mapper.currentVersion();
+            if (version != null && version == held.program.version()) {
+                cached = new Cached(held.program, now);
+                return held.program;
+            }
         }
         ProgramRow row = mapper.current();
         if (row == null) {

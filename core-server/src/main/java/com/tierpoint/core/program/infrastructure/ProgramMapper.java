@@ -14,6 +14,10 @@ public interface ProgramMapper extends BaseMapper<ProgramRow> {
     @Select("SELECT * FROM program WHERE id = 1")
     ProgramRow current();
 
+    /** The version alone: enough to tell whether the program held in memory is still the one in force. */
+    @Select("SELECT version FROM program WHERE id = 1")
+    Long currentVersion();
+
     @Select("SELECT * FROM program WHERE id = 1 FOR UPDATE")
     ProgramRow lockCurrent();
 
