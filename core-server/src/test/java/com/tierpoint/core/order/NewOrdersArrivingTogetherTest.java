@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tierpoint.core.shared.application.GroupCommit;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
+import com.tierpoint.core.support.Await;
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.TestServices;
 import com.tierpoint.proto.v1.Member;
@@ -17,7 +18,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +95,7 @@ class NewOrdersArrivingTogetherTest extends CoreTestBase {
                 String order = prefix + String.format("%03d", i);
                 calls.add(pool.submit(() -> call(paid(m, order))));
             }
-            awaitTrue(() -> inserting("growth_txn") == MEMBERS);
+            Await.until(() -> inserting("growth_txn") == MEMBERS);
         }
         List<Outcome> outcomes = outcomes(calls);
 
@@ -147,9 +146,9 @@ class NewOrdersArrivingTogetherTest extends CoreTestBase {
 
         try (GrowthLinesHeld held = GrowthLinesHeld.hold(dataSource, ids.nextId())) {
             first = pool.submit(() -> call(paid(owner, order)));
-            awaitTrue(() -> inserting("growth_txn") == 1);
+            Await.until(() -> inserting("growth_txn") == 1);
             second = pool.submit(() -> call(paid(other, order)));
-            awaitTrue(() -> inserting("growth_txn") + inserting("member_order") == 2);
+            Await.until(() -> inserting("growth_txn") + inserting("member_order") == 2);
         }
 
         Outcome recorded = first.get(30, TimeUnit.SECONDS);
@@ -238,17 +237,5 @@ class NewOrdersArrivingTogetherTest extends CoreTestBase {
             }
         }
         return outcomes;
-    }
-
-    /** Spins (no sleeping) until the condition holds; fails after 30 s. */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 30 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 }

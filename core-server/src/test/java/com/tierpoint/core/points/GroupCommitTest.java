@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tierpoint.core.shared.application.GroupCommit;
+import com.tierpoint.core.support.Await;
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.GroupCommitFaults;
 import com.tierpoint.proto.v1.EarnRequest;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +165,7 @@ class GroupCommitTest extends CoreTestBase {
         String hot = newMember();
         String other = newMember();
         earn(hot, 1_000);
-        awaitTrue(() -> group.busyWriters() == 0 && group.pending() == 0);
+        Await.until(() -> group.busyWriters() == 0 && group.pending() == 0);
         List<Future<PointsWriteResponse>> later = new ArrayList<>();
         Future<PointsWriteResponse> first;
         long committedBefore;
@@ -173,11 +173,11 @@ class GroupCommitTest extends CoreTestBase {
             lock.setAutoCommit(false);
             update(lock, "SELECT id FROM member WHERE id = ? FOR UPDATE", Long.parseLong(hot));
             first = pool.submit(() -> redeem(hot, 1));
-            awaitTrue(() -> group.busyWriters() == 1 && group.pending() == 0);
+            Await.until(() -> group.busyWriters() == 1 && group.pending() == 0);
             for (int i = 0; i < 5; i++) {
                 later.add(pool.submit(() -> redeem(hot, 1)));
             }
-            awaitTrue(() -> group.pending() == 5);
+            Await.until(() -> group.pending() == 5);
             // another member's request is taken by a free writer at once; the hot member's stay queued
             assertThat(earn(other, 3).getBalance().getAvailable()).isEqualTo(3);
             assertThat(group.pending()).isEqualTo(5);
@@ -261,7 +261,7 @@ class GroupCommitTest extends CoreTestBase {
             update(other, "UPDATE member SET points_balance = 100, version = version + 1 WHERE id = ?", id);
             Future<List<Outcome>> batch =
                     pool.submit(() -> inOneBatch(List.of(() -> earn(first, 10), () -> earn(waited, 10))));
-            awaitTrue(() -> lockingReadsOf(waited) > 0);
+            Await.until(() -> lockingReadsOf(waited) > 0);
             other.commit();
             outcomes = batch.get(60, TimeUnit.SECONDS);
         }
@@ -423,7 +423,7 @@ class GroupCommitTest extends CoreTestBase {
         for (int i = 0; i < writers; i++) {
             held.add(newMember());
         }
-        awaitTrue(() -> group.busyWriters() == 0 && group.pending() == 0);
+        Await.until(() -> group.busyWriters() == 0 && group.pending() == 0);
         List<Future<PointsWriteResponse>> blockers = new ArrayList<>();
         List<Future<Outcome>> futures = new ArrayList<>();
         long committedBefore;
@@ -443,7 +443,7 @@ class GroupCommitTest extends CoreTestBase {
                 String m = held.get(i);
                 blockers.add(pool.submit(() -> earn(m, 1)));
                 int busy = i + 1;
-                awaitTrue(() -> group.busyWriters() == busy && group.pending() == 0);
+                Await.until(() -> group.busyWriters() == busy && group.pending() == 0);
             }
             committedBefore = group.batchesCommitted();
             failedBefore = group.batchesFailed();
@@ -456,7 +456,7 @@ class GroupCommitTest extends CoreTestBase {
                     }
                 }));
             }
-            awaitTrue(() -> group.pending() == calls.size());
+            Await.until(() -> group.pending() == calls.size());
             lock.commit();
         }
         for (Future<PointsWriteResponse> b : blockers) {
@@ -475,18 +475,6 @@ class GroupCommitTest extends CoreTestBase {
                 .as("one batch per held writer, and one batch of every queued call")
                 .isEqualTo(writers + 1L);
         return outcomes;
-    }
-
-    /** Spins (no sleeping) until the condition holds; fails after 30 s. */
-    private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in 30 s");
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
     }
 
     private static EarnRequest earnRequest(String memberId, long pts, String key) {
