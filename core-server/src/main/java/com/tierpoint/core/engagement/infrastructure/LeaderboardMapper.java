@@ -35,16 +35,7 @@ public interface LeaderboardMapper {
             """)
     List<VersionedTotal> page(@Param("month") String month, @Param("afterId") long afterId, @Param("limit") int limit);
 
-    /** The member's total and version, under the member's lock (call inside its write transaction). */
-    @Select(
-            """
-            SELECT m.id AS member_id, COALESCE(p.points, 0) AS points, m.version FROM member m
-              LEFT JOIN points_month p ON p.member_id = m.id AND p.earn_month = #{month}
-             WHERE m.id = #{memberId}
-            """)
-    VersionedTotal versionedTotal(@Param("memberId") long memberId, @Param("month") String month);
-
-    /** {@link #versionedTotal} of several members, in one statement. */
+    /** Members' totals of a month and their versions, under their locks (call inside their write transaction). */
     @Select(
             """
             <script>
