@@ -273,6 +273,11 @@ public class MemberViewCache implements AutoCloseable {
         return near != null && near.tracking();
     }
 
+    /** How many times the near-cache was emptied or lost tracking so far (tests tell a flush from a miss). */
+    long nearEpoch() {
+        return near == null ? 0 : near.epoch();
+    }
+
     /** The Redis client id of the connection that Redis reports changes on; -1 when there is none. */
     public long trackingClientId() {
         return tracking == null ? -1 : tracking.clientId();

@@ -81,6 +81,11 @@ final class MemberViewNearCache {
         entries.invalidate(memberId);
     }
 
+    /** Moves on with every flush and every start or loss of tracking. */
+    long epoch() {
+        return epoch;
+    }
+
     /** Drops everything held; tracking, if on, stays on. */
     synchronized void flush() {
         epoch += 2;

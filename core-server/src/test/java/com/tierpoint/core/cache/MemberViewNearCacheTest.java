@@ -74,20 +74,29 @@ class MemberViewNearCacheTest extends CoreTestBase {
     void aHitDoesNotTouchRedis() {
         String m = newMember();
         earn(m, 70);
-        Member first = heldInMemory(m);
         String key = "tp:mv:" + m;
-        // Redis's idle time of a key counts whole seconds since any command last read or wrote it
-        await(() -> redis().objectIdletime(key) >= 1, "the view's key to be idle in Redis");
-        double nearHitsBefore = nearHits(meters);
+        for (int attempt = 1; ; attempt++) {
+            Member first = heldInMemory(m);
+            // Redis's idle time of a key counts whole seconds since any command last read or wrote it
+            await(() -> redis().objectIdletime(key) >= 1, "the view's key to be idle in Redis");
+            long epochBefore = cache.nearEpoch();
+            double nearHitsBefore = nearHits(meters);
 
-        for (int i = 0; i < 50; i++) {
-            assertThat(member(m)).isEqualTo(first);
+            for (int i = 0; i < 50; i++) {
+                assertThat(member(m)).isEqualTo(first);
+            }
+
+            if (cache.nearEpoch() != epochBefore && attempt < 5) {
+                // the near cache was flushed meanwhile (a health PING timed out on a busy machine),
+                // which is what it must do then: its next reads go to Redis; try again
+                continue;
+            }
+            assertThat(redis().objectIdletime(key))
+                    .as("no read reached the key in Redis")
+                    .isGreaterThanOrEqualTo(1L);
+            assertThat(nearHits(meters) - nearHitsBefore).isEqualTo(50.0);
+            return;
         }
-
-        assertThat(redis().objectIdletime(key))
-                .as("no read reached the key in Redis")
-                .isGreaterThanOrEqualTo(1L);
-        assertThat(nearHits(meters) - nearHitsBefore).isEqualTo(50.0);
     }
 
     @Test
