@@ -68,11 +68,19 @@ public class MemberWrites {
     }
 
     /**
-     * Opens a change to a member this transaction has locked ({@link #lockAll}). Several changes
-     * may share one row, one after the other: {@link #commitPointsChanges} saves them together.
+     * Locks a batch's members ({@link #lockAll}) and opens one change per entry, in order, at one
+     * business time; null where the member does not exist. Entries of one member share its row, one
+     * after the other: {@link #commitPointsChanges} saves them together.
      */
-    public MemberChange change(MemberRow locked, Instant now) {
-        return new MemberChange(locked, now);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<MemberChange> beginAll(List<Long> memberIds, Instant now) {
+        Map<Long, MemberRow> locked = lockAll(memberIds);
+        List<MemberChange> changes = new ArrayList<>(memberIds.size());
+        for (Long id : memberIds) {
+            MemberRow row = locked.get(id);
+            changes.add(row == null ? null : new MemberChange(row, now));
+        }
+        return changes;
     }
 
     /**

@@ -2,7 +2,6 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
-import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.application.BulkWrite;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Grants points outside orders (reviews, surveys, goodwill): a new lot, available at once. */
@@ -75,20 +73,20 @@ public class EarningPoints {
     private List<BulkWrite.Answer<PointsWriteResult>> earnAll(List<Command> commands) {
         Program program = programs.current();
         Instant now = clock.instant();
-        Map<Long, MemberRow> locked = members.lockAll(
-                commands.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<Long> ids = commands.stream().map(c -> MemberId.of(c.memberId())).toList();
+        List<MemberChange> opened = members.beginAll(ids, now);
         List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
         List<PointsLedger.Grant> grants = new ArrayList<>(commands.size());
         List<MemberChange> changes = new ArrayList<>(commands.size());
-        for (Command c : commands) {
-            MemberRow row = locked.get(MemberId.of(c.memberId()));
-            if (row == null) {
-                answers.add(BulkWrite.Answer.refused(new NotFound("member " + MemberId.of(c.memberId()))));
+        for (int i = 0; i < commands.size(); i++) {
+            MemberChange change = opened.get(i);
+            if (change == null) {
+                answers.add(BulkWrite.Answer.refused(new NotFound("member " + ids.get(i))));
                 continue;
             }
             answers.add(null);
-            MemberChange change = members.change(row, now);
             changes.add(change);
+            Command c = commands.get(i);
             grants.add(new PointsLedger.Grant(change, c.points(), c.reason(), c.source()));
         }
         List<PointsLedger.Granted> granted = ledger.creditAll(grants, program);

@@ -2,7 +2,6 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
-import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.model.MemberId;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,18 +68,18 @@ public class RedeemingPoints {
      */
     private List<BulkWrite.Answer<PointsWriteResult>> redeemAll(List<Command> commands) {
         Instant now = clock.instant();
-        Map<Long, MemberRow> locked = members.lockAll(
-                commands.stream().map(c -> MemberId.of(c.memberId())).toList());
+        List<Long> ids = commands.stream().map(c -> MemberId.of(c.memberId())).toList();
+        List<MemberChange> opened = members.beginAll(ids, now);
         List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
         List<PointsLedger.Spend> spends = new ArrayList<>(commands.size());
-        for (Command c : commands) {
-            MemberRow row = locked.get(MemberId.of(c.memberId()));
-            if (row == null) {
-                answers.add(BulkWrite.Answer.refused(new NotFound("member " + MemberId.of(c.memberId()))));
+        for (int i = 0; i < commands.size(); i++) {
+            if (opened.get(i) == null) {
+                answers.add(BulkWrite.Answer.refused(new NotFound("member " + ids.get(i))));
                 continue;
             }
             answers.add(null);
-            spends.add(new PointsLedger.Spend(members.change(row, now), c.points(), c.reason(), c.source()));
+            Command c = commands.get(i);
+            spends.add(new PointsLedger.Spend(opened.get(i), c.points(), c.reason(), c.source()));
         }
         List<PointsLedger.Spent> spent = ledger.debitAll(spends);
         List<MemberChange> changes = new ArrayList<>(spends.size());
