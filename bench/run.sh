@@ -14,6 +14,7 @@
 # process (-Xmx256m, scheduled jobs off) and, for gateway-me, the gateway in sandbox mode, seeds
 # 100,000 members, warms up (BENCH_WARMUP_SECONDS, 15) and measures, then stops what it started.
 # BENCH_CORE_ARGS adds Spring arguments to the core (e.g. --tierpoint.group-commit.writers=8);
+# BENCH_CORE_JVM adds JVM options to the core (e.g. -XX:FlightRecorderOptions:stackdepth=256);
 # BENCH_SKIP_BUILD=1 reuses the jars; BENCH_JFR=1 records a JFR profile of the core
 # (bench/target/run/core.jfr).
 set -euo pipefail
@@ -79,7 +80,7 @@ await_health() { # name port pid
   exit 1
 }
 
-core_jvm=(-Xmx256m)
+core_jvm=(-Xmx256m ${BENCH_CORE_JVM:-})
 [ "${BENCH_JFR:-0}" = 1 ] && core_jvm+=("-XX:StartFlightRecording=filename=$root/$run_dir/core.jfr,settings=profile")
 (cd "$run_dir" && exec env \
   TIERPOINT_DB_URL="$jdbc_url" TIERPOINT_DB_USER="$db_user" TIERPOINT_DB_PASSWORD="$db_password" \

@@ -21,12 +21,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Outbox {
 
     private final OutboxMapper mapper;
+    private final OutboxBatchDao batches;
     private final IdGenerator ids;
     /** One instance: a transaction that appends several events registers it once. */
     private final TransactionSynchronization nudgeSequencer;
 
-    Outbox(OutboxMapper mapper, IdGenerator ids, Sequencer sequencer) {
+    Outbox(OutboxMapper mapper, OutboxBatchDao batches, IdGenerator ids, Sequencer sequencer) {
         this.mapper = mapper;
+        this.batches = batches;
         this.ids = ids;
         this.nudgeSequencer = new TransactionSynchronization() {
             @Override
@@ -64,7 +66,7 @@ public class Outbox {
         if (rows.isEmpty()) {
             return;
         }
-        mapper.insertAll(rows);
+        batches.insertAll(rows);
         TransactionSynchronizationManager.registerSynchronization(nudgeSequencer);
     }
 }

@@ -1,5 +1,6 @@
 package com.tierpoint.core.engagement.application;
 
+import com.tierpoint.core.engagement.infrastructure.LeaderboardBatchDao;
 import com.tierpoint.core.engagement.infrastructure.LeaderboardMapper;
 import com.tierpoint.core.engagement.infrastructure.MemberGroupMapper;
 import com.tierpoint.core.engagement.infrastructure.RedisLeaderboards;
@@ -48,7 +49,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     private static final int REBUILD_PAGE = 1000;
 
     private final LeaderboardMapper boards;
-    private final MemberGroupMapper groups;
+    private final LeaderboardBatchDao batches;
     private final RedisLeaderboards redis;
     private final ProgramStore programs;
     private final Clock clock;
@@ -57,13 +58,13 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
 
     LeaderboardMirror(
             LeaderboardMapper boards,
-            MemberGroupMapper groups,
+            LeaderboardBatchDao batches,
             RedisLeaderboards redis,
             ProgramStore programs,
             Clock clock,
             MeterRegistry meters) {
         this.boards = boards;
-        this.groups = groups;
+        this.batches = batches;
         this.redis = redis;
         this.programs = programs;
         this.clock = clock;
@@ -128,7 +129,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     private List<MemberState> states(List<LeaderboardMapper.VersionedTotal> page) {
         List<Long> ids = page.stream().map(t -> t.memberId).toList();
         Map<Long, List<String>> byMember = new HashMap<>();
-        for (MemberGroupMapper.Membership m : groups.groupsOfMembers(ids)) {
+        for (MemberGroupMapper.Membership m : batches.groupsOfMembers(ids)) {
             byMember.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
         }
         return page.stream()
@@ -184,14 +185,14 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
         @Override
         public void beforeCommit(boolean readOnly) {
             Map<Long, List<String>> memberGroups = new HashMap<>();
-            for (MemberGroupMapper.Membership m : groups.groupsOfMembers(months.keySet())) {
+            for (MemberGroupMapper.Membership m : batches.groupsOfMembers(months.keySet())) {
                 memberGroups.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
             }
             Map<YearMonth, List<Long>> membersOf = new LinkedHashMap<>();
             months.forEach((memberId, ms) -> ms.forEach(month ->
                     membersOf.computeIfAbsent(month, k -> new ArrayList<>()).add(memberId)));
             membersOf.forEach((month, memberIds) -> {
-                for (LeaderboardMapper.VersionedTotal t : boards.versionedTotals(memberIds, month.toString())) {
+                for (LeaderboardMapper.VersionedTotal t : batches.versionedTotals(memberIds, month.toString())) {
                     writes.computeIfAbsent(month, k -> new ArrayList<>())
                             .add(new MemberState(
                                     t.memberId, t.version, t.points, memberGroups.getOrDefault(t.memberId, List.of())));

@@ -1,6 +1,5 @@
 package com.tierpoint.core.engagement.infrastructure;
 
-import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -34,17 +33,6 @@ public interface LeaderboardMapper {
              ORDER BY p.member_id LIMIT #{limit}
             """)
     List<VersionedTotal> page(@Param("month") String month, @Param("afterId") long afterId, @Param("limit") int limit);
-
-    /** Members' totals of a month and their versions, under their locks (call inside their write transaction). */
-    @Select(
-            """
-            <script>
-            SELECT m.id AS member_id, COALESCE(p.points, 0) AS points, m.version FROM member m
-              LEFT JOIN points_month p ON p.member_id = m.id AND p.earn_month = #{month}
-             WHERE m.id IN <foreach item="id" collection="memberIds" open="(" separator="," close=")">#{id}</foreach>
-            </script>
-            """)
-    List<VersionedTotal> versionedTotals(@Param("memberIds") Collection<Long> memberIds, @Param("month") String month);
 
     /** Months from {@code fromMonth} on in which the member has a total. */
     @Select("SELECT earn_month FROM points_month WHERE member_id = #{memberId} AND earn_month >= #{fromMonth}")

@@ -1,6 +1,5 @@
 package com.tierpoint.core.engagement.infrastructure;
 
-import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -35,13 +34,4 @@ public interface MemberGroupMapper {
 
     @Delete("DELETE FROM member_group WHERE member_id = #{memberId} AND group_id = #{groupId}")
     int remove(@Param("memberId") long memberId, @Param("groupId") String groupId);
-
-    @Select(
-            """
-            <script>
-            SELECT member_id, group_id FROM member_group WHERE member_id IN
-            <foreach item="id" collection="memberIds" open="(" separator="," close=")">#{id}</foreach>
-            </script>
-            """)
-    List<Membership> groupsOfMembers(@Param("memberIds") Collection<Long> memberIds);
 }

@@ -1,5 +1,6 @@
 package com.tierpoint.core.events.application;
 
+import com.tierpoint.core.events.OutboxBatchDao;
 import com.tierpoint.core.events.OutboxMapper;
 import com.tierpoint.core.events.OutboxRow;
 import com.tierpoint.core.events.infrastructure.EventSequenceMapper;
@@ -38,6 +39,7 @@ public class Sequencer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
 
     private final OutboxMapper outbox;
+    private final OutboxBatchDao batches;
     private final EventSequenceMapper sequence;
     private final TransactionTemplate tx;
     private final EventProperties props;
@@ -48,10 +50,12 @@ public class Sequencer implements SmartLifecycle {
 
     Sequencer(
             OutboxMapper outbox,
+            OutboxBatchDao batches,
             EventSequenceMapper sequence,
             PlatformTransactionManager transactions,
             EventProperties props) {
         this.outbox = outbox;
+        this.batches = batches;
         this.sequence = sequence;
         this.props = props;
         this.tx = new TransactionTemplate(transactions);
@@ -108,12 +112,12 @@ public class Sequencer implements SmartLifecycle {
             // every pending row of these members, so none of their earlier changes is left for later
             Map<Long, OutboxRow> rows = new LinkedHashMap<>();
             first.forEach(r -> rows.put(r.id, r));
-            outbox.unsequencedOf(first.stream().map(r -> r.memberId).distinct().toList())
+            batches.unsequencedOf(first.stream().map(r -> r.memberId).distinct().toList())
                     .forEach(r -> rows.putIfAbsent(r.id, r));
             List<SequencePlan.Pending> pending = new ArrayList<>(rows.size());
             rows.values().forEach(r -> pending.add(new SequencePlan.Pending(r.id, r.memberId, r.memberVersion)));
             List<SequencePlan.Assignment> plan = SequencePlan.assign(pending, last);
-            if (outbox.assign(plan) != plan.size()) {
+            if (batches.assign(plan) != plan.size()) {
                 throw new IllegalStateException("outbox rows were sequenced concurrently despite the lock");
             }
             sequence.advanceTo(plan.get(plan.size() - 1).seq());

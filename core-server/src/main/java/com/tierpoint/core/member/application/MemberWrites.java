@@ -3,8 +3,9 @@ package com.tierpoint.core.member.application;
 import com.tierpoint.core.cache.MemberViewCache;
 import com.tierpoint.core.events.Outbox;
 import com.tierpoint.core.events.OutboxRow;
+import com.tierpoint.core.member.infrastructure.MemberBatchDao;
+import com.tierpoint.core.member.infrastructure.MemberBatchDao.PointsSave;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
-import com.tierpoint.core.member.infrastructure.MemberMapper.PointsSave;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.shared.model.NotFound;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -28,11 +30,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class MemberWrites {
 
     private final MemberMapper members;
+    private final MemberBatchDao batches;
     private final MemberViewCache cache;
     private final Outbox outbox;
 
-    MemberWrites(MemberMapper members, MemberViewCache cache, Outbox outbox) {
+    MemberWrites(MemberMapper members, MemberBatchDao batches, MemberViewCache cache, Outbox outbox) {
         this.members = members;
+        this.batches = batches;
         this.cache = cache;
         this.outbox = outbox;
     }
@@ -60,7 +64,7 @@ public class MemberWrites {
     public Map<Long, MemberRow> lockAll(Collection<Long> memberIds) {
         Map<Long, MemberRow> locked = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            for (MemberRow row : members.lockAll(memberIds)) {
+            for (MemberRow row : batches.lockAll(new LinkedHashSet<>(memberIds))) {
                 locked.put(row.id, row);
             }
         }
@@ -117,7 +121,7 @@ public class MemberWrites {
         rows.values()
                 .forEach(r ->
                         saves.add(new PointsSave(r.id, r.pointsBalance, r.version, r.version + counted.get(r.id))));
-        if (members.savePointsBalances(saves, updatedAt) != saves.size()) {
+        if (batches.savePointsBalances(saves, updatedAt) != saves.size()) {
             throw new IllegalStateException("a member changed without its lock");
         }
         for (MemberRow r : rows.values()) {

@@ -1,7 +1,6 @@
 package com.tierpoint.core.member.infrastructure;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -10,37 +9,6 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface MemberMapper extends BaseMapper<MemberRow> {
-
-    /** Locks these members for the rest of the transaction, in id order. */
-    @Select(
-            """
-            <script>
-            SELECT * FROM member WHERE id IN
-            <foreach item="id" collection="ids" open="(" separator="," close=")">#{id}</foreach>
-            ORDER BY id FOR UPDATE
-            </script>
-            """)
-    List<MemberRow> lockAll(@Param("ids") Collection<Long> ids);
-
-    /** A locked member's new points balance and version, and the version it was locked at. */
-    record PointsSave(long id, long balance, long lockedVersion, long newVersion) {}
-
-    /**
-     * Writes the points balances of locked members in one statement, each guarded by the version
-     * it was locked at; answers how many were written.
-     */
-    @Update(
-            """
-            <script>
-            UPDATE member SET
-              points_balance = CASE id <foreach item="s" collection="saves">WHEN #{s.id} THEN #{s.balance} </foreach> END,
-              version = CASE id <foreach item="s" collection="saves">WHEN #{s.id} THEN #{s.newVersion} </foreach> END,
-              updated_at = #{updatedAt}
-             WHERE id IN <foreach item="s" collection="saves" open="(" separator="," close=")">#{s.id}</foreach>
-               AND version = CASE id <foreach item="s" collection="saves">WHEN #{s.id} THEN #{s.lockedVersion} </foreach> END
-            </script>
-            """)
-    int savePointsBalances(@Param("saves") List<PointsSave> saves, @Param("updatedAt") long updatedAt);
 
     /** Locks the member row for the rest of the transaction: every write to a member goes through here. */
     @Select("SELECT * FROM member WHERE id = #{id} FOR UPDATE")

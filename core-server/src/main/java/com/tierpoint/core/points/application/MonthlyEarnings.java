@@ -2,6 +2,7 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.points.infrastructure.MonthlyPointsMapper;
+import com.tierpoint.core.points.infrastructure.PointsBatchDao;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ public class MonthlyEarnings {
     }
 
     private final MonthlyPointsMapper totals;
+    private final PointsBatchDao batches;
     private final List<Listener> listeners;
 
-    MonthlyEarnings(MonthlyPointsMapper totals, List<Listener> listeners) {
+    MonthlyEarnings(MonthlyPointsMapper totals, PointsBatchDao batches, List<Listener> listeners) {
         this.totals = totals;
+        this.batches = batches;
         this.listeners = listeners;
     }
 
@@ -47,17 +50,17 @@ public class MonthlyEarnings {
             last.put(key, d.change());
             now = Math.max(now, d.change().now().toEpochMilli());
         }
-        List<MonthlyPointsMapper.MonthDelta> rows = new ArrayList<>();
+        List<PointsBatchDao.MonthDelta> rows = new ArrayList<>();
         sums.forEach((key, sum) -> {
             if (sum != 0) {
-                rows.add(new MonthlyPointsMapper.MonthDelta(
+                rows.add(new PointsBatchDao.MonthDelta(
                         (Long) key.get(0), key.get(1).toString(), sum));
             }
         });
         if (rows.isEmpty()) {
             return;
         }
-        totals.addAll(rows, now);
+        batches.addMonthly(rows, now);
         last.forEach((key, change) -> {
             for (Listener l : listeners) {
                 l.monthlyTotalChanged(change, (YearMonth) key.get(1));

@@ -5,6 +5,7 @@ import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.points.infrastructure.LotMapper;
 import com.tierpoint.core.points.infrastructure.LotRow;
+import com.tierpoint.core.points.infrastructure.PointsBatchDao;
 import com.tierpoint.core.points.infrastructure.TxnLotMapper;
 import com.tierpoint.core.points.infrastructure.TxnLotRow;
 import com.tierpoint.core.points.infrastructure.TxnMapper;
@@ -50,6 +51,7 @@ public class PointsLedger {
     private final LotMapper lots;
     private final TxnMapper txns;
     private final TxnLotMapper draws;
+    private final PointsBatchDao batches;
     private final IdGenerator ids;
     private final MonthlyEarnings monthly;
     private final ProgramStore programs;
@@ -58,12 +60,14 @@ public class PointsLedger {
             LotMapper lots,
             TxnMapper txns,
             TxnLotMapper draws,
+            PointsBatchDao batches,
             IdGenerator ids,
             MonthlyEarnings monthly,
             ProgramStore programs) {
         this.lots = lots;
         this.txns = txns;
         this.draws = draws;
+        this.batches = batches;
         this.ids = ids;
         this.monthly = monthly;
         this.programs = programs;
@@ -113,8 +117,8 @@ public class PointsLedger {
             mine.add(c.lot().toLot());
             granted.add(new Granted(c.view(), BalanceSummary.of(mine, change.now())));
         }
-        txns.insertAll(lines);
-        lots.insertAll(newLots);
+        batches.insertTxns(lines);
+        batches.insertLots(newLots);
         monthly.addAll(deltas, program.zone());
         return granted;
     }
@@ -221,13 +225,13 @@ public class PointsLedger {
             spent.add(new Spent(view(txn, taken.get()), BalanceSummary.of(mine, change.now()), null));
         }
         if (!takes.isEmpty()) {
-            List<LotMapper.Take> all = new ArrayList<>(takes.size());
-            takes.forEach((lot, points) -> all.add(new LotMapper.Take(lot, points)));
-            if (lots.drawAll(all) != all.size()) {
+            List<PointsBatchDao.Take> all = new ArrayList<>(takes.size());
+            takes.forEach((lot, points) -> all.add(new PointsBatchDao.Take(lot, points)));
+            if (batches.drawAll(all) != all.size()) {
                 throw new IllegalStateException("a lot holds fewer points than the batch drew from it");
             }
-            txns.insertAll(lines);
-            draws.insertAll(lineDraws);
+            batches.insertTxns(lines);
+            batches.insertDraws(lineDraws);
         }
         return spent;
     }
@@ -257,7 +261,7 @@ public class PointsLedger {
         Set<Long> distinct = new LinkedHashSet<>(memberIds);
         Map<Long, List<Lot>> open = new HashMap<>();
         distinct.forEach(id -> open.put(id, new ArrayList<>()));
-        for (LotRow r : lots.openLotsOf(distinct)) {
+        for (LotRow r : batches.openLotsOf(distinct)) {
             open.get(r.memberId).add(r.toLot());
         }
         return open;

@@ -1,6 +1,5 @@
 package com.tierpoint.core.points.infrastructure;
 
-import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -26,18 +25,4 @@ public interface MonthlyPointsMapper {
     /** The member's total of the month, or null when the member earned nothing in it. */
     @Select("SELECT points FROM points_month WHERE member_id = #{memberId} AND earn_month = #{month}")
     Long pointsOf(@Param("memberId") long memberId, @Param("month") String month);
-
-    /** A change to one member's total of one month. */
-    record MonthDelta(long memberId, String month, long delta) {}
-
-    /** {@link #add} for several (member, month) pairs, each at most once, in one statement. */
-    @Insert(
-            """
-            <script>
-            INSERT INTO points_month (member_id, earn_month, points, updated_at) VALUES
-            <foreach item="d" collection="deltas" separator=",">(#{d.memberId}, #{d.month}, #{d.delta}, #{now})</foreach>
-            ON DUPLICATE KEY UPDATE points = points + VALUES(points), updated_at = VALUES(updated_at)
-            </script>
-            """)
-    void addAll(@Param("deltas") List<MonthDelta> deltas, @Param("now") long nowMs);
 }

@@ -2,7 +2,6 @@ package com.tierpoint.core.points.infrastructure;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -43,13 +42,4 @@ public interface TxnLotMapper extends BaseMapper<TxnLotRow> {
         public Long points;
         public Long expiresAt;
     }
-
-    @Insert(
-            """
-            <script>
-            INSERT INTO points_txn_lot (txn_id, lot_id, points) VALUES
-            <foreach item="d" collection="rows" separator=",">(#{d.txnId}, #{d.lotId}, #{d.points})</foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<TxnLotRow> rows);
 }

@@ -2,7 +2,6 @@ package com.tierpoint.core.points.infrastructure;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -21,18 +20,4 @@ public interface TxnMapper extends BaseMapper<TxnRow> {
     /** Points already reversed of a transaction (reversals are positive for a redeem, negative for an earn). */
     @Select("SELECT COALESCE(SUM(ABS(points)), 0) FROM points_txn WHERE ref_txn_id = #{txnId} AND txn_type = 'REVERSE'")
     long reversedOf(@Param("txnId") long txnId);
-
-    /** Appends several ledger lines with one statement. */
-    @Insert(
-            """
-            <script>
-            INSERT INTO points_txn (id, member_id, txn_type, points, balance_after, reason, source, ref_txn_id,
-                                    order_id, available_at, expires_at, created_at) VALUES
-            <foreach item="t" collection="rows" separator=",">
-              (#{t.id}, #{t.memberId}, #{t.txnType}, #{t.points}, #{t.balanceAfter}, #{t.reason}, #{t.source},
-               #{t.refTxnId}, #{t.orderId}, #{t.availableAt}, #{t.expiresAt}, #{t.createdAt})
-            </foreach>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<TxnRow> rows);
 }

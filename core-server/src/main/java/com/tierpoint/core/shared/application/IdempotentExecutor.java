@@ -1,5 +1,6 @@
 package com.tierpoint.core.shared.application;
 
+import com.tierpoint.core.shared.infrastructure.IdempotencyBatchDao;
 import com.tierpoint.core.shared.infrastructure.IdempotencyMapper;
 import com.tierpoint.core.shared.infrastructure.IdempotencyRow;
 import com.tierpoint.core.shared.infrastructure.Json;
@@ -35,12 +36,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdempotentExecutor {
 
     private final IdempotencyMapper records;
+    private final IdempotencyBatchDao batches;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final GroupCommit group;
 
-    IdempotentExecutor(IdempotencyMapper records, TransactionTemplate tx, Clock clock, GroupCommit group) {
+    IdempotentExecutor(
+            IdempotencyMapper records,
+            IdempotencyBatchDao batches,
+            TransactionTemplate tx,
+            Clock clock,
+            GroupCommit group) {
         this.records = records;
+        this.batches = batches;
         this.tx = tx;
         this.clock = clock;
         this.group = group;
@@ -203,7 +211,7 @@ public class IdempotentExecutor {
                 outcomes.set(i, new GroupCommit.Done<>(a.result()));
             }
             if (!rows.isEmpty()) {
-                records.insertAll(rows);
+                batches.insertAll(rows);
             }
             return outcomes;
         }
@@ -217,7 +225,7 @@ public class IdempotentExecutor {
             }
             Set<List<String>> stored = new HashSet<>();
             byClient.forEach((client, keys) -> {
-                for (String k : records.storedKeys(client, keys)) {
+                for (String k : batches.storedKeys(client, keys)) {
                     stored.add(List.of(client, k));
                 }
             });
