@@ -6,10 +6,10 @@ import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The outbox statements run per grouped write and per sequencer run, over plain JDBC (ADR 0017). */
-@Repository
+@Component
 public class OutboxBatchDao {
 
     private static final SizedSql INSERT_ALL = new SizedSql(

@@ -48,11 +48,15 @@ class BatchStatementsTest extends CoreTestBase {
         row.birthday = "1990-07-15";
         row.phone = "13800138000";
         memberMapper.insert(row);
+        try {
+            List<MemberRow> locked = memberBatches.lockAll(List.of(row.id));
 
-        List<MemberRow> locked = memberBatches.lockAll(List.of(row.id));
-
-        assertThat(locked).singleElement().usingRecursiveComparison().isEqualTo(memberMapper.selectById(row.id));
-        assertThat(locked.get(0)).hasNoNullFieldsOrProperties();
+            assertThat(locked).singleElement().usingRecursiveComparison().isEqualTo(memberMapper.selectById(row.id));
+            assertThat(locked.get(0)).hasNoNullFieldsOrProperties();
+        } finally {
+            // not a member any other test or job should meet
+            memberMapper.deleteById(row.id);
+        }
     }
 
     @Test
@@ -63,11 +67,15 @@ class BatchStatementsTest extends CoreTestBase {
         lot.remaining = 5L;
         lot.amount = 9L;
         pointsBatches.insertLots(List.of(lot));
+        try {
+            List<LotRow> open = pointsBatches.openLotsOf(List.of(lot.memberId));
 
-        List<LotRow> open = pointsBatches.openLotsOf(List.of(lot.memberId));
-
-        assertThat(open).singleElement().usingRecursiveComparison().isEqualTo(lotMapper.selectById(lot.id));
-        assertThat(open.get(0)).usingRecursiveComparison().isEqualTo(lot);
+            assertThat(open).singleElement().usingRecursiveComparison().isEqualTo(lotMapper.selectById(lot.id));
+            assertThat(open.get(0)).usingRecursiveComparison().isEqualTo(lot);
+        } finally {
+            // a lot of no member: the expiry job must never see it
+            lotMapper.deleteById(lot.id);
+        }
     }
 
     @Test

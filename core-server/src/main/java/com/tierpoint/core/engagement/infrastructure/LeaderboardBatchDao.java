@@ -5,10 +5,10 @@ import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** What the leaderboard mirror reads per grouped write, over plain JDBC (ADR 0017). */
-@Repository
+@Component
 public class LeaderboardBatchDao {
 
     private static final SizedSql VERSIONED_TOTALS =

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code tierpoint.events.*}: how the outbox becomes a stream.
  *
  * @param sequencerInterval how often the sequencer looks for committed, unsequenced events (it is
- *     also nudged right after every local commit that wrote events)
+ *     also nudged after every local commit that wrote events)
+ * @param sequencerNudgeDelay a nudge runs the sequencer this long after it, so that the events of
+ *     every commit within that time are sequenced in one transaction (zero: at once)
  * @param sequencerBatch at most this many events are sequenced per transaction
  * @param pollInterval how often open streams look for events sequenced by other instances, for
  *     acknowledgements sent to other instances, and for a takeover by another instance
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tierpoint.events")
 public record EventProperties(
         @DefaultValue("100ms") Duration sequencerInterval,
+        @DefaultValue("10ms") Duration sequencerNudgeDelay,
         @DefaultValue("1000") int sequencerBatch,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("1000") int window,
@@ -28,6 +31,9 @@ public record EventProperties(
     public EventProperties {
         if (sequencerInterval.isNegative() || sequencerInterval.isZero()) {
             throw new IllegalArgumentException("tierpoint.events.sequencer-interval must be positive");
+        }
+        if (sequencerNudgeDelay.isNegative()) {
+            throw new IllegalArgumentException("tierpoint.events.sequencer-nudge-delay must not be negative");
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("tierpoint.events.poll-interval must be positive");

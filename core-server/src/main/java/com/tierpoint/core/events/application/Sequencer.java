@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * increasing order whichever instance runs it. A row that has not committed yet is invisible
  * here and gets a higher sequence later, so a consumer paging by sequence never skips it.
  *
- * <p>Runs every {@code tierpoint.events.sequencer-interval} and right after a local commit that
- * wrote events; {@link #sequenceNow()} runs it synchronously.
+ * <p>Runs every {@code tierpoint.events.sequencer-interval} and shortly after a local commit that
+ * wrote events ({@code sequencer-nudge-delay}, so that the commits in between share one run);
+ * {@link #sequenceNow()} runs it synchronously.
  */
 @Component
 public class Sequencer implements SmartLifecycle {
@@ -68,17 +69,26 @@ public class Sequencer implements SmartLifecycle {
         listeners.add(listener);
     }
 
-    /** Asks for a run soon, without waiting for it; several nudges before it starts make one run. */
+    /**
+     * Asks for a run {@code sequencer-nudge-delay} from now, without waiting for it; every nudge
+     * before that run starts is answered by it.
+     */
     public void nudge() {
         ScheduledExecutorService e = executor;
         if (e == null || !nudged.compareAndSet(false, true)) {
             return;
         }
+        Runnable run = () -> {
+            nudged.set(false);
+            runQuietly();
+        };
         try {
-            e.execute(() -> {
-                nudged.set(false);
-                runQuietly();
-            });
+            long delay = props.sequencerNudgeDelay().toNanos();
+            if (delay == 0) {
+                e.execute(run);
+            } else {
+                e.schedule(run, delay, TimeUnit.NANOSECONDS);
+            }
         } catch (RejectedExecutionException stopping) {
             nudged.set(false);
         }

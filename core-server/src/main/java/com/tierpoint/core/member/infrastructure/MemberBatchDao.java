@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The member statements of a grouped write, over plain JDBC (ADR 0017). */
-@Repository
+@Component
 public class MemberBatchDao {
 
     private static final SizedSql LOCK_ALL = new SizedSql(

@@ -5,13 +5,13 @@ import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The points statements of a grouped write (ledger lines, lots, draws, monthly totals), each one
  * statement for the whole batch, over plain JDBC (ADR 0017).
  */
-@Repository
+@Component
 public class PointsBatchDao {
 
     private static final SizedSql INSERT_TXNS = new SizedSql(n -> "INSERT INTO points_txn (id, member_id, txn_type,"

@@ -3,10 +3,10 @@ package com.tierpoint.core.shared.infrastructure;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The idempotency statements of a grouped write, over plain JDBC (ADR 0017). */
-@Repository
+@Component
 public class IdempotencyBatchDao {
 
     private static final SizedSql STORED_KEYS = new SizedSql(n ->
