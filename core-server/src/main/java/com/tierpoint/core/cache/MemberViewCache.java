@@ -10,6 +10,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -45,20 +46,20 @@ public class MemberViewCache implements AutoCloseable {
     private static final Duration IDENTITY_TTL = Duration.ofDays(7);
 
     /**
-     * Reads the entry at KEYS[1] into {@code cur} and, when present, its member version {@code v},
-     * program version {@code pv} (-1 on a tombstone) and whether it holds a view ({@code filled}).
+     * {@code current(key)}: the entry at a key and, when present, its member version, its program
+     * version (-1 on a tombstone) and whether it holds a view.
      */
-    private static final String READ_CURRENT =
+    private static final String CURRENT =
             """
-            local cur = redis.call('GET', KEYS[1])
-            local v, pv, filled
-            if cur then
+            local function current(key)
+              local cur = redis.call('GET', key)
+              if not cur then return nil end
               local sep = string.find(cur, '|', 1, true)
               local head = string.sub(cur, 1, sep - 1)
               local colon = string.find(head, ':', 1, true)
-              v = tonumber(colon and string.sub(head, 1, colon - 1) or head)
-              pv = colon and tonumber(string.sub(head, colon + 1)) or -1
-              filled = sep < string.len(cur)
+              local v = tonumber(colon and string.sub(head, 1, colon - 1) or head)
+              local pv = colon and tonumber(string.sub(head, colon + 1)) or -1
+              return cur, v, pv, sep < string.len(cur)
             end
             """;
 
@@ -67,8 +68,9 @@ public class MemberViewCache implements AutoCloseable {
      * is there: a higher member version, or the same one built for the same or a later program
      * version.
      */
-    static final String PUT_IF_NEWER = READ_CURRENT
+    static final String PUT_IF_NEWER = CURRENT
             + """
+            local cur, v, pv, filled = current(KEYS[1])
             if cur then
               local nv = tonumber(ARGV[1])
               if v > nv then return 0 end
@@ -78,12 +80,21 @@ public class MemberViewCache implements AutoCloseable {
             return 1
             """;
 
-    /** ARGV member version, ttl ms. Leaves a tombstone unless something as new is there. */
-    static final String TOMBSTONE = READ_CURRENT
+    /**
+     * One key per member, ARGV the members' versions in the same order, then the ttl ms. Leaves a
+     * tombstone at each key unless something as new is there; answers how many it left.
+     */
+    static final String TOMBSTONE = CURRENT
             + """
-            if cur and v >= tonumber(ARGV[1]) then return 0 end
-            redis.call('SET', KEYS[1], ARGV[1] .. '|', 'PX', ARGV[2])
-            return 1
+            local left = 0
+            for i, key in ipairs(KEYS) do
+              local cur, v = current(key)
+              if not (cur and v >= tonumber(ARGV[i])) then
+                redis.call('SET', key, ARGV[i] .. '|', 'PX', ARGV[#KEYS + 1])
+                left = left + 1
+              end
+            end
+            return left
             """;
 
     /** The near-cache in front of Redis: on or off, how many views at most, and how long each at most. */
@@ -223,17 +234,25 @@ public class MemberViewCache implements AutoCloseable {
      * before the tombstone is served here, whenever Redis's own report of it arrives.
      */
     public void invalidate(long memberId, long version) {
+        invalidateAll(Map.of(memberId, version));
+    }
+
+    /** {@link #invalidate} for several members (member id to committed version), with one Redis call. */
+    public void invalidateAll(Map<Long, Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
         if (near != null) {
-            near.invalidate(memberId);
+            versions.keySet().forEach(near::invalidate);
         }
         try {
-            tombstone(redis.sync(), memberId, version);
+            tombstone(redis.sync(), versions);
         } catch (RedisException e) {
             errors.increment();
-            remember(memberId, version);
+            versions.forEach(this::remember);
         } finally {
             if (near != null) {
-                near.invalidate(memberId);
+                versions.keySet().forEach(near::invalidate);
             }
         }
     }
@@ -322,7 +341,7 @@ public class MemberViewCache implements AutoCloseable {
                 }
             }
             for (var e : missed.entrySet()) {
-                tombstone(cmd, e.getKey(), e.getValue());
+                tombstone(cmd, Map.of(e.getKey(), e.getValue()));
                 missed.remove(e.getKey(), e.getValue());
             }
             synchronized (repairLock) {
@@ -341,13 +360,16 @@ public class MemberViewCache implements AutoCloseable {
         }
     }
 
-    private static void tombstone(RedisCommands<String, String> cmd, long memberId, long version) {
-        cmd.eval(
-                TOMBSTONE,
-                ScriptOutputType.INTEGER,
-                new String[] {VIEW_PREFIX + memberId},
-                String.valueOf(version),
-                String.valueOf(TOMBSTONE_TTL.toMillis()));
+    private static void tombstone(RedisCommands<String, String> cmd, Map<Long, Long> versions) {
+        String[] keys = new String[versions.size()];
+        String[] args = new String[versions.size() + 1];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : versions.entrySet()) {
+            keys[i] = VIEW_PREFIX + e.getKey();
+            args[i++] = String.valueOf(e.getValue());
+        }
+        args[i] = String.valueOf(TOMBSTONE_TTL.toMillis());
+        cmd.eval(TOMBSTONE, ScriptOutputType.INTEGER, keys, args);
     }
 
     private static void clearAllViews(RedisCommands<String, String> cmd) {
