@@ -88,6 +88,8 @@ public abstract class CoreTestBase {
         p.put("tierpoint.cache.repair-interval", "100ms");
         // the near-cache's age limit is a safety net: long here, so it never hides a missed invalidation
         p.put("tierpoint.cache.near.max-age", "5m");
+        // two group-commit writers (one is the default), so that writers meeting is covered too
+        p.put("tierpoint.group-commit.writers", "2");
         // tests run jobs themselves, at the time they set
         p.put("tierpoint.jobs.enabled", "false");
         // the console's first admin, made at startup

@@ -129,7 +129,7 @@ public class GroupCommit implements DisposableBean {
             List<Listener> listeners,
             MeterRegistry meters,
             @Value("${tierpoint.group-commit.enabled:true}") boolean enabled,
-            @Value("${tierpoint.group-commit.writers:2}") int writerCount,
+            @Value("${tierpoint.group-commit.writers:1}") int writerCount,
             @Value("${tierpoint.group-commit.max-batch:64}") int maxBatch) {
         this.batchTx = new TransactionTemplate(transactions);
         this.batchTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
