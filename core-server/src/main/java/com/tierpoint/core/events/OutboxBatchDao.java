@@ -50,21 +50,13 @@ public class OutboxBatchDao {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                UNSEQUENCED_OF.of(memberIds.size()),
-                ps -> {
-                    Params p = new Params(ps);
-                    for (long m : memberIds) {
-                        p.add(m);
-                    }
-                },
-                (rs, i) -> {
-                    OutboxRow r = new OutboxRow();
-                    r.id = rs.getLong("id");
-                    r.memberId = rs.getLong("member_id");
-                    r.memberVersion = rs.getLong("member_version");
-                    return r;
-                });
+        return jdbc.query(UNSEQUENCED_OF.of(memberIds.size()), ps -> new Params(ps).addEach(memberIds), (rs, i) -> {
+            OutboxRow r = new OutboxRow();
+            r.id = rs.getLong("id");
+            r.memberId = rs.getLong("member_id");
+            r.memberVersion = rs.getLong("member_version");
+            return r;
+        });
     }
 
     /** Writes a batch of sequences in one statement; only rows still unsequenced are touched. */

@@ -32,12 +32,7 @@ public class LeaderboardBatchDao {
         }
         return jdbc.query(
                 VERSIONED_TOTALS.of(memberIds.size()),
-                ps -> {
-                    Params p = new Params(ps).add(month);
-                    for (long id : memberIds) {
-                        p.add(id);
-                    }
-                },
+                ps -> new Params(ps).add(month).addEach(memberIds),
                 (rs, i) -> {
                     LeaderboardMapper.VersionedTotal t = new LeaderboardMapper.VersionedTotal();
                     t.memberId = rs.getLong("member_id");
@@ -52,19 +47,11 @@ public class LeaderboardBatchDao {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                GROUPS_OF_MEMBERS.of(memberIds.size()),
-                ps -> {
-                    Params p = new Params(ps);
-                    for (long id : memberIds) {
-                        p.add(id);
-                    }
-                },
-                (rs, i) -> {
-                    MemberGroupMapper.Membership m = new MemberGroupMapper.Membership();
-                    m.memberId = rs.getLong("member_id");
-                    m.groupId = rs.getString("group_id");
-                    return m;
-                });
+        return jdbc.query(GROUPS_OF_MEMBERS.of(memberIds.size()), ps -> new Params(ps).addEach(memberIds), (rs, i) -> {
+            MemberGroupMapper.Membership m = new MemberGroupMapper.Membership();
+            m.memberId = rs.getLong("member_id");
+            m.groupId = rs.getString("group_id");
+            return m;
+        });
     }
 }

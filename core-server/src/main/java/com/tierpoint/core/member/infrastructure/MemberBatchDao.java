@@ -40,15 +40,7 @@ public class MemberBatchDao {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                LOCK_ALL.of(ids.size()),
-                ps -> {
-                    Params p = new Params(ps);
-                    for (long id : ids) {
-                        p.add(id);
-                    }
-                },
-                (rs, i) -> read(rs));
+        return jdbc.query(LOCK_ALL.of(ids.size()), ps -> new Params(ps).addEach(ids), (rs, i) -> read(rs));
     }
 
     /**

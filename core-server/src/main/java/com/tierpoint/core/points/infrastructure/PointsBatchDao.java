@@ -86,26 +86,18 @@ public class PointsBatchDao {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.query(
-                OPEN_LOTS_OF.of(memberIds.size()),
-                ps -> {
-                    Params p = new Params(ps);
-                    for (long m : memberIds) {
-                        p.add(m);
-                    }
-                },
-                (rs, i) -> {
-                    LotRow l = new LotRow();
-                    l.id = rs.getLong("id");
-                    l.memberId = rs.getLong("member_id");
-                    l.earnTxnId = Params.longOrNull(rs, "earn_txn_id");
-                    l.amount = rs.getLong("amount");
-                    l.remaining = rs.getLong("remaining");
-                    l.availableAt = rs.getLong("available_at");
-                    l.expiresAt = rs.getLong("expires_at");
-                    l.createdAt = rs.getLong("created_at");
-                    return l;
-                });
+        return jdbc.query(OPEN_LOTS_OF.of(memberIds.size()), ps -> new Params(ps).addEach(memberIds), (rs, i) -> {
+            LotRow l = new LotRow();
+            l.id = rs.getLong("id");
+            l.memberId = rs.getLong("member_id");
+            l.earnTxnId = Params.longOrNull(rs, "earn_txn_id");
+            l.amount = rs.getLong("amount");
+            l.remaining = rs.getLong("remaining");
+            l.availableAt = rs.getLong("available_at");
+            l.expiresAt = rs.getLong("expires_at");
+            l.createdAt = rs.getLong("created_at");
+            return l;
+        });
     }
 
     /** Points taken from one lot. */

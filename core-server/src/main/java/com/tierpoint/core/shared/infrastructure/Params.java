@@ -20,6 +20,14 @@ public final class Params {
         return this;
     }
 
+    /** Each value in turn, as for an {@code IN} list. */
+    public Params addEach(Iterable<Long> values) throws SQLException {
+        for (long v : values) {
+            add(v);
+        }
+        return this;
+    }
+
     public Params addNullable(Long value) throws SQLException {
         if (value == null) {
             statement.setNull(next++, Types.BIGINT);
