@@ -3,6 +3,7 @@ package com.tierpoint.core.events;
 import com.tierpoint.core.events.application.Sequencer;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.infrastructure.Json;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +61,13 @@ public class Outbox {
         return row;
     }
 
-    /** Writes several events with one statement, like {@link #append} each. */
+    /** Writes several events with one statement in {@code writes}, like {@link #append} each. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(List<OutboxRow> rows) {
+    public void appendAll(RoundTrip writes, List<OutboxRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        batches.insertAll(rows);
+        batches.insertAll(writes, rows);
         TransactionSynchronizationManager.registerSynchronization(nudgeSequencer);
     }
 }

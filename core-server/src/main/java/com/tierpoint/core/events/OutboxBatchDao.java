@@ -2,6 +2,7 @@ package com.tierpoint.core.events;
 
 import com.tierpoint.core.events.model.SequencePlan;
 import com.tierpoint.core.shared.infrastructure.Params;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
 import java.util.List;
@@ -31,9 +32,9 @@ public class OutboxBatchDao {
         this.jdbc = jdbc;
     }
 
-    public int insertAll(List<OutboxRow> rows) {
-        return jdbc.update(INSERT_ALL.of(rows.size()), ps -> {
-            Params p = new Params(ps);
+    /** Appends events (with fresh ids). */
+    public void insertAll(RoundTrip trip, List<OutboxRow> rows) {
+        trip.update(INSERT_ALL.of(rows.size()), p -> {
             for (OutboxRow r : rows) {
                 p.add(r.id)
                         .add(r.memberId)

@@ -8,6 +8,8 @@ import com.tierpoint.core.engagement.infrastructure.RedisLeaderboards.MemberStat
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.points.application.MonthlyEarnings;
 import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
+import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +52,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
 
     private final LeaderboardMapper boards;
     private final LeaderboardBatchDao batches;
+    private final RoundTrips trips;
     private final RedisLeaderboards redis;
     private final ProgramStore programs;
     private final Clock clock;
@@ -59,12 +62,14 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     LeaderboardMirror(
             LeaderboardMapper boards,
             LeaderboardBatchDao batches,
+            RoundTrips trips,
             RedisLeaderboards redis,
             ProgramStore programs,
             Clock clock,
             MeterRegistry meters) {
         this.boards = boards;
         this.batches = batches;
+        this.trips = trips;
         this.redis = redis;
         this.programs = programs;
         this.clock = clock;
@@ -129,7 +134,10 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     private List<MemberState> states(List<LeaderboardMapper.VersionedTotal> page) {
         List<Long> ids = page.stream().map(t -> t.memberId).toList();
         Map<Long, List<String>> byMember = new HashMap<>();
-        for (MemberGroupMapper.Membership m : batches.groupsOfMembers(ids)) {
+        RoundTrip trip = trips.open();
+        RoundTrip.Rows<MemberGroupMapper.Membership> groups = batches.groupsOfMembers(trip, ids);
+        trip.run();
+        for (MemberGroupMapper.Membership m : groups.get()) {
             byMember.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
         }
         return page.stream()
@@ -181,18 +189,30 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
             months.computeIfAbsent(memberId, k -> new LinkedHashSet<>()).add(month);
         }
 
-        /** Reads the members' totals and groups: one statement per month and one for the groups, however many members. */
+        /**
+         * Reads the members' totals and groups: one statement per month and one for the groups,
+         * however many members, all in one round trip.
+         */
         @Override
         public void beforeCommit(boolean readOnly) {
-            Map<Long, List<String>> memberGroups = new HashMap<>();
-            for (MemberGroupMapper.Membership m : batches.groupsOfMembers(months.keySet())) {
-                memberGroups.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
+            if (months.isEmpty()) {
+                return;
             }
+            RoundTrip trip = trips.open();
+            RoundTrip.Rows<MemberGroupMapper.Membership> groups = batches.groupsOfMembers(trip, months.keySet());
             Map<YearMonth, List<Long>> membersOf = new LinkedHashMap<>();
             months.forEach((memberId, ms) -> ms.forEach(month ->
                     membersOf.computeIfAbsent(month, k -> new ArrayList<>()).add(memberId)));
-            membersOf.forEach((month, memberIds) -> {
-                for (LeaderboardMapper.VersionedTotal t : batches.versionedTotals(memberIds, month.toString())) {
+            Map<YearMonth, RoundTrip.Rows<LeaderboardMapper.VersionedTotal>> totals = new LinkedHashMap<>();
+            membersOf.forEach((month, memberIds) ->
+                    totals.put(month, batches.versionedTotals(trip, memberIds, month.toString())));
+            trip.run();
+            Map<Long, List<String>> memberGroups = new HashMap<>();
+            for (MemberGroupMapper.Membership m : groups.get()) {
+                memberGroups.computeIfAbsent(m.memberId, k -> new ArrayList<>()).add(m.groupId);
+            }
+            totals.forEach((month, rows) -> {
+                for (LeaderboardMapper.VersionedTotal t : rows.get()) {
                     writes.computeIfAbsent(month, k -> new ArrayList<>())
                             .add(new MemberState(
                                     t.memberId, t.version, t.points, memberGroups.getOrDefault(t.memberId, List.of())));

@@ -1,13 +1,11 @@
 package com.tierpoint.core.engagement.infrastructure;
 
-import com.tierpoint.core.shared.infrastructure.Params;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** What the leaderboard mirror reads per grouped write, over plain JDBC (ADR 0017). */
+/** What the leaderboard mirror reads per grouped write, over plain JDBC (ADR 0017), in round trips (ADR 0018). */
 @Component
 public class LeaderboardBatchDao {
 
@@ -19,21 +17,14 @@ public class LeaderboardBatchDao {
     private static final SizedSql GROUPS_OF_MEMBERS = new SizedSql(
             n -> "SELECT member_id, group_id FROM member_group WHERE member_id IN " + SizedSql.placeholders(n));
 
-    private final JdbcTemplate jdbc;
-
-    LeaderboardBatchDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** Members' totals of a month and their versions, under their locks (call inside their write transaction). */
-    public List<LeaderboardMapper.VersionedTotal> versionedTotals(Collection<Long> memberIds, String month) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(
-                VERSIONED_TOTALS.of(memberIds.size()),
-                ps -> new Params(ps).add(month).addEach(memberIds),
-                (rs, i) -> {
+    /**
+     * Members' totals of a month and their versions, under their locks (inside their write
+     * transaction); at least one member.
+     */
+    public RoundTrip.Rows<LeaderboardMapper.VersionedTotal> versionedTotals(
+            RoundTrip trip, Collection<Long> memberIds, String month) {
+        return trip.query(
+                VERSIONED_TOTALS.of(memberIds.size()), p -> p.add(month).addEach(memberIds), rs -> {
                     LeaderboardMapper.VersionedTotal t = new LeaderboardMapper.VersionedTotal();
                     t.memberId = rs.getLong("member_id");
                     t.points = rs.getLong("points");
@@ -42,12 +33,9 @@ public class LeaderboardBatchDao {
                 });
     }
 
-    /** The groups of these members (member and group only). */
-    public List<MemberGroupMapper.Membership> groupsOfMembers(Collection<Long> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(GROUPS_OF_MEMBERS.of(memberIds.size()), ps -> new Params(ps).addEach(memberIds), (rs, i) -> {
+    /** The groups of these members (member and group only); at least one member. */
+    public RoundTrip.Rows<MemberGroupMapper.Membership> groupsOfMembers(RoundTrip trip, Collection<Long> memberIds) {
+        return trip.query(GROUPS_OF_MEMBERS.of(memberIds.size()), p -> p.addEach(memberIds), rs -> {
             MemberGroupMapper.Membership m = new MemberGroupMapper.Membership();
             m.memberId = rs.getLong("member_id");
             m.groupId = rs.getString("group_id");

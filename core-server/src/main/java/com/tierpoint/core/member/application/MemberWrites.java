@@ -7,15 +7,16 @@ import com.tierpoint.core.member.infrastructure.MemberBatchDao;
 import com.tierpoint.core.member.infrastructure.MemberBatchDao.PointsSave;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
 import com.tierpoint.core.member.infrastructure.MemberRow;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.model.NotFound;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,44 +58,35 @@ public class MemberWrites {
     }
 
     /**
-     * Locks several members with one statement, in member-id order (the order every batch locks
-     * in). Members that do not exist are absent from the answer.
+     * Locks a batch's members with one statement in the round trip {@code reads}, in member-id
+     * order (the order every batch locks in), and, once it has run, opens one change per entry, in
+     * order, at one business time; null where the member does not exist. Entries of one member
+     * share its row, one after the other: {@link #commitPointsChanges} saves them together.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Long, MemberRow> lockAll(Collection<Long> memberIds) {
-        Map<Long, MemberRow> locked = new HashMap<>();
-        if (!memberIds.isEmpty()) {
-            for (MemberRow row : batches.lockAll(new LinkedHashSet<>(memberIds))) {
-                locked.put(row.id, row);
+    public Supplier<List<MemberChange>> beginAll(RoundTrip reads, List<Long> memberIds, Instant now) {
+        RoundTrip.Rows<MemberRow> rows = batches.lockAll(reads, new TreeSet<>(memberIds));
+        return () -> {
+            Map<Long, MemberRow> locked = new HashMap<>();
+            rows.get().forEach(r -> locked.put(r.id, r));
+            List<MemberChange> changes = new ArrayList<>(memberIds.size());
+            for (Long id : memberIds) {
+                MemberRow row = locked.get(id);
+                changes.add(row == null ? null : new MemberChange(row, now));
             }
-        }
-        return locked;
-    }
-
-    /**
-     * Locks a batch's members ({@link #lockAll}) and opens one change per entry, in order, at one
-     * business time; null where the member does not exist. Entries of one member share its row, one
-     * after the other: {@link #commitPointsChanges} saves them together.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<MemberChange> beginAll(List<Long> memberIds, Instant now) {
-        Map<Long, MemberRow> locked = lockAll(memberIds);
-        List<MemberChange> changes = new ArrayList<>(memberIds.size());
-        for (Long id : memberIds) {
-            MemberRow row = locked.get(id);
-            changes.add(row == null ? null : new MemberChange(row, now));
-        }
-        return changes;
+            return changes;
+        };
     }
 
     /**
      * Saves changes that moved only members' points balances, in order, with one statement for
-     * the members and one for the outbox. Each change counts as one version of its member, as if
-     * saved by {@link #commit} in turn: the n-th change of a member carries version + n on its
-     * events, and the member ends at version + (its number of changes).
+     * the members and one for the outbox, both added to {@code writes}. Each change counts as one
+     * version of its member, as if saved by {@link #commit} in turn: the n-th change of a member
+     * carries version + n on its events, and the member ends at version + (its number of changes).
+     * The round trip fails if a member had changed without its lock.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void commitPointsChanges(List<MemberChange> changes) {
+    public void commitPointsChanges(List<MemberChange> changes, RoundTrip writes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -121,15 +113,13 @@ public class MemberWrites {
         rows.values()
                 .forEach(r ->
                         saves.add(new PointsSave(r.id, r.pointsBalance, r.version, r.version + counted.get(r.id))));
-        if (batches.savePointsBalances(saves, updatedAt) != saves.size()) {
-            throw new IllegalStateException("a member changed without its lock");
-        }
+        batches.savePointsBalances(writes, saves, updatedAt);
         for (MemberRow r : rows.values()) {
             r.version = r.version + counted.get(r.id);
             r.updatedAt = updatedAt;
             invalidateAfterCommit(r.id, r.version);
         }
-        outbox.appendAll(events);
+        outbox.appendAll(writes, events);
     }
 
     /** Saves the change and writes its events to the outbox, stamped with the new member version. */

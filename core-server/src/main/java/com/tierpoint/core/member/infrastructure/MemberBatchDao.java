@@ -1,15 +1,15 @@
 package com.tierpoint.core.member.infrastructure;
 
 import com.tierpoint.core.shared.infrastructure.Params;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The member statements of a grouped write, over plain JDBC (ADR 0017). */
+/** The member statements of a grouped write, over plain JDBC (ADR 0017), in its round trips (ADR 0018). */
 @Component
 public class MemberBatchDao {
 
@@ -26,44 +26,41 @@ public class MemberBatchDao {
             + SizedSql.times(n, "WHEN ? THEN ?", " ")
             + " END");
 
-    private final JdbcTemplate jdbc;
-
-    MemberBatchDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** A locked member's new points balance and version, and the version it was locked at. */
     public record PointsSave(long id, long balance, long lockedVersion, long newVersion) {}
 
-    /** Locks these members for the rest of the transaction, in id order; absent members are left out. */
-    public List<MemberRow> lockAll(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(LOCK_ALL.of(ids.size()), ps -> new Params(ps).addEach(ids), (rs, i) -> read(rs));
+    /**
+     * Locks these members (at least one) for the rest of the transaction, in id order; absent
+     * members are left out.
+     */
+    public RoundTrip.Rows<MemberRow> lockAll(RoundTrip trip, Collection<Long> ids) {
+        return trip.query(LOCK_ALL.of(ids.size()), p -> p.addEach(ids), MemberBatchDao::read);
     }
 
     /**
      * Writes the points balances of locked members in one statement, each guarded by the version
-     * it was locked at; answers how many were written.
+     * it was locked at; the round trip fails if one of them had moved on.
      */
-    public int savePointsBalances(List<PointsSave> saves, long updatedAt) {
-        return jdbc.update(SAVE_POINTS.of(saves.size()), ps -> {
-            Params p = new Params(ps);
-            for (PointsSave s : saves) {
-                p.add(s.id()).add(s.balance());
-            }
-            for (PointsSave s : saves) {
-                p.add(s.id()).add(s.newVersion());
-            }
-            p.add(updatedAt);
-            for (PointsSave s : saves) {
-                p.add(s.id());
-            }
-            for (PointsSave s : saves) {
-                p.add(s.id()).add(s.lockedVersion());
-            }
-        });
+    public void savePointsBalances(RoundTrip trip, List<PointsSave> saves, long updatedAt) {
+        trip.update(
+                SAVE_POINTS.of(saves.size()),
+                p -> {
+                    for (PointsSave s : saves) {
+                        p.add(s.id()).add(s.balance());
+                    }
+                    for (PointsSave s : saves) {
+                        p.add(s.id()).add(s.newVersion());
+                    }
+                    p.add(updatedAt);
+                    for (PointsSave s : saves) {
+                        p.add(s.id());
+                    }
+                    for (PointsSave s : saves) {
+                        p.add(s.id()).add(s.lockedVersion());
+                    }
+                },
+                saves.size(),
+                "a member changed without its lock");
     }
 
     /** Every column of a {@code member} row. */

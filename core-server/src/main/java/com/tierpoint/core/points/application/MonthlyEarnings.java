@@ -3,6 +3,7 @@ package com.tierpoint.core.points.application;
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.points.infrastructure.MonthlyPointsMapper;
 import com.tierpoint.core.points.infrastructure.PointsBatchDao;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,8 +39,11 @@ public class MonthlyEarnings {
     /** A change to a member's monthly total, in a batch: see {@link #addAll}. */
     record Delta(MemberChange change, long points) {}
 
-    /** {@link #add} for the changes of a batch: one statement for all their (member, month) totals. */
-    void addAll(List<Delta> deltas, ZoneId zone) {
+    /**
+     * {@link #add} for the changes of a batch: one statement for all their (member, month) totals,
+     * added to {@code writes}.
+     */
+    void addAll(List<Delta> deltas, ZoneId zone, RoundTrip writes) {
         Map<List<Object>, Long> sums = new LinkedHashMap<>();
         Map<List<Object>, MemberChange> last = new LinkedHashMap<>();
         long now = 0;
@@ -60,7 +64,7 @@ public class MonthlyEarnings {
         if (rows.isEmpty()) {
             return;
         }
-        batches.addMonthly(rows, now);
+        batches.addMonthly(writes, rows, now);
         last.forEach((key, change) -> {
             for (Listener l : listeners) {
                 l.monthlyTotalChanged(change, (YearMonth) key.get(1));

@@ -19,6 +19,7 @@ import com.tierpoint.core.program.model.ExpiryPolicy;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.model.RuleRejected;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,12 +99,14 @@ public class PointsLedger {
 
     /**
      * {@link #credit} for the grants of a batch (members locked, a member's grants in order),
-     * available at once and outside orders: one statement per table for all of them, and the
-     * members' open lots read once for the balances.
+     * available at once and outside orders: one statement per table for all of them, added to
+     * {@code writes}. {@code open} holds the members' open lots ({@link #openLotsOf}), for the
+     * balances; it is changed as the grants add lots.
      */
-    public List<Granted> creditAll(List<Grant> grants, Program program) {
-        Map<Long, List<Lot>> open =
-                openLotsOf(grants.stream().map(g -> g.change().memberId()).toList());
+    public List<Granted> creditAll(List<Grant> grants, Program program, Map<Long, List<Lot>> open, RoundTrip writes) {
+        if (grants.isEmpty()) {
+            return List.of();
+        }
         List<TxnRow> lines = new ArrayList<>(grants.size());
         List<LotRow> newLots = new ArrayList<>(grants.size());
         List<MonthlyEarnings.Delta> deltas = new ArrayList<>(grants.size());
@@ -117,9 +121,9 @@ public class PointsLedger {
             mine.add(c.lot().toLot());
             granted.add(new Granted(c.view(), BalanceSummary.of(mine, change.now())));
         }
-        batches.insertTxns(lines);
-        batches.insertLots(newLots);
-        monthly.addAll(deltas, program.zone());
+        batches.insertTxns(writes, lines);
+        batches.insertLots(writes, newLots);
+        monthly.addAll(deltas, program.zone(), writes);
         return granted;
     }
 
@@ -183,15 +187,14 @@ public class PointsLedger {
     public record Spent(TransactionView transaction, BalanceSummary balance, RuleRejected refusal) {}
 
     /**
-     * {@link #debit} for the redeems of a batch (members locked, a member's redeems in order): the
-     * members' open lots read once, each lot drawn once for all the redeems that take from it,
-     * one statement per table. A redeem the lots do not cover is refused and writes nothing (its
-     * change stays empty). Throws {@link BulkWrite.NotTogether} when a lot is due to expire, which
-     * the one-by-one path records first.
+     * {@link #debit} for the redeems of a batch (members locked, a member's redeems in order): each
+     * of the members' open lots ({@link #openLotsOf}, changed here as they are drawn) drawn once
+     * for all the redeems that take from it, one statement per table, added to {@code writes}. A
+     * redeem the lots do not cover is refused and writes nothing (its change stays empty). Throws
+     * {@link BulkWrite.NotTogether} when a lot is due to expire, which the one-by-one path records
+     * first.
      */
-    public List<Spent> debitAll(List<Spend> spends) {
-        Map<Long, List<Lot>> open =
-                openLotsOf(spends.stream().map(s -> s.change().memberId()).toList());
+    public List<Spent> debitAll(List<Spend> spends, Map<Long, List<Lot>> open, RoundTrip writes) {
         for (Spend s : spends) {
             for (Lot lot : open.getOrDefault(s.change().memberId(), List.of())) {
                 if (lot.expiredAt(s.change().now())) {
@@ -227,11 +230,9 @@ public class PointsLedger {
         if (!takes.isEmpty()) {
             List<PointsBatchDao.Take> all = new ArrayList<>(takes.size());
             takes.forEach((lot, points) -> all.add(new PointsBatchDao.Take(lot, points)));
-            if (batches.drawAll(all) != all.size()) {
-                throw new IllegalStateException("a lot holds fewer points than the batch drew from it");
-            }
-            batches.insertTxns(lines);
-            batches.insertDraws(lineDraws);
+            batches.drawAll(writes, all);
+            batches.insertTxns(writes, lines);
+            batches.insertDraws(writes, lineDraws);
         }
         return spent;
     }
@@ -256,15 +257,22 @@ public class PointsLedger {
         return after;
     }
 
-    /** Open lots of these members, read in one statement; every member has a (mutable) list. */
-    private Map<Long, List<Lot>> openLotsOf(List<Long> memberIds) {
+    /**
+     * Open lots of a batch's members (at least one), read with one statement in {@code reads}: once
+     * it has run, every member has a (mutable) list, soonest-expiring first. Read after the members
+     * are locked, in the same round trip or a later one.
+     */
+    public Supplier<Map<Long, List<Lot>>> openLotsOf(RoundTrip reads, List<Long> memberIds) {
         Set<Long> distinct = new LinkedHashSet<>(memberIds);
-        Map<Long, List<Lot>> open = new HashMap<>();
-        distinct.forEach(id -> open.put(id, new ArrayList<>()));
-        for (LotRow r : batches.openLotsOf(distinct)) {
-            open.get(r.memberId).add(r.toLot());
-        }
-        return open;
+        RoundTrip.Rows<LotRow> rows = batches.openLotsOf(reads, distinct);
+        return () -> {
+            Map<Long, List<Lot>> open = new HashMap<>();
+            distinct.forEach(id -> open.put(id, new ArrayList<>()));
+            for (LotRow r : rows.get()) {
+                open.get(r.memberId).add(r.toLot());
+            }
+            return open;
+        };
     }
 
     /**

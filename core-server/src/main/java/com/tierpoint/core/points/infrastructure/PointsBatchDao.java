@@ -1,15 +1,16 @@
 package com.tierpoint.core.points.infrastructure;
 
 import com.tierpoint.core.shared.infrastructure.Params;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.infrastructure.SizedSql;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The points statements of a grouped write (ledger lines, lots, draws, monthly totals), each one
- * statement for the whole batch, over plain JDBC (ADR 0017).
+ * statement for the whole batch, over plain JDBC (ADR 0017), added to the batch's round trips
+ * (ADR 0018).
  */
 @Component
 public class PointsBatchDao {
@@ -38,16 +39,9 @@ public class PointsBatchDao {
                     + SizedSql.times(n, "(?, ?, ?, ?)", ", ")
                     + " ON DUPLICATE KEY UPDATE points = points + VALUES(points), updated_at = VALUES(updated_at)");
 
-    private final JdbcTemplate jdbc;
-
-    PointsBatchDao(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** Appends ledger lines. */
-    public int insertTxns(List<TxnRow> rows) {
-        return jdbc.update(INSERT_TXNS.of(rows.size()), ps -> {
-            Params p = new Params(ps);
+    public void insertTxns(RoundTrip trip, List<TxnRow> rows) {
+        trip.update(INSERT_TXNS.of(rows.size()), p -> {
             for (TxnRow t : rows) {
                 p.addNullable(t.id)
                         .addNullable(t.memberId)
@@ -65,9 +59,8 @@ public class PointsBatchDao {
         });
     }
 
-    public int insertLots(List<LotRow> rows) {
-        return jdbc.update(INSERT_LOTS.of(rows.size()), ps -> {
-            Params p = new Params(ps);
+    public void insertLots(RoundTrip trip, List<LotRow> rows) {
+        trip.update(INSERT_LOTS.of(rows.size()), p -> {
             for (LotRow l : rows) {
                 p.addNullable(l.id)
                         .addNullable(l.memberId)
@@ -81,12 +74,9 @@ public class PointsBatchDao {
         });
     }
 
-    /** Open lots of several members, each member's soonest-expiring first. */
-    public List<LotRow> openLotsOf(Collection<Long> memberIds) {
-        if (memberIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(OPEN_LOTS_OF.of(memberIds.size()), ps -> new Params(ps).addEach(memberIds), (rs, i) -> {
+    /** Open lots of several members (at least one), each member's soonest-expiring first. */
+    public RoundTrip.Rows<LotRow> openLotsOf(RoundTrip trip, Collection<Long> memberIds) {
+        return trip.query(OPEN_LOTS_OF.of(memberIds.size()), p -> p.addEach(memberIds), rs -> {
             LotRow l = new LotRow();
             l.id = rs.getLong("id");
             l.memberId = rs.getLong("member_id");
@@ -100,32 +90,34 @@ public class PointsBatchDao {
         });
     }
 
-    /** Points taken from one lot. */
+    /** Points taken from one lot; a lot appears at most once in a draw. */
     public record Take(long lotId, long points) {}
 
     /**
-     * Draws from several lots in one statement, each guarded so that a lot never goes below zero:
-     * answers how many lots were drawn from, which is fewer than asked when one holds too little.
+     * Draws from several lots in one statement, each guarded so that a lot never goes below zero;
+     * the round trip fails if one of them holds too little.
      */
-    public int drawAll(List<Take> takes) {
-        return jdbc.update(DRAW_ALL.of(takes.size()), ps -> {
-            Params p = new Params(ps);
-            for (Take t : takes) {
-                p.add(t.lotId()).add(t.points());
-            }
-            for (Take t : takes) {
-                p.add(t.lotId());
-            }
-            for (Take t : takes) {
-                p.add(t.lotId()).add(t.points());
-            }
-        });
+    public void drawAll(RoundTrip trip, List<Take> takes) {
+        trip.update(
+                DRAW_ALL.of(takes.size()),
+                p -> {
+                    for (Take t : takes) {
+                        p.add(t.lotId()).add(t.points());
+                    }
+                    for (Take t : takes) {
+                        p.add(t.lotId());
+                    }
+                    for (Take t : takes) {
+                        p.add(t.lotId()).add(t.points());
+                    }
+                },
+                takes.size(),
+                "a lot holds fewer points than the batch drew from it");
     }
 
     /** Records which lots ledger lines drew from. */
-    public int insertDraws(List<TxnLotRow> rows) {
-        return jdbc.update(INSERT_DRAWS.of(rows.size()), ps -> {
-            Params p = new Params(ps);
+    public void insertDraws(RoundTrip trip, List<TxnLotRow> rows) {
+        trip.update(INSERT_DRAWS.of(rows.size()), p -> {
             for (TxnLotRow d : rows) {
                 p.addNullable(d.txnId).addNullable(d.lotId).addNullable(d.points);
             }
@@ -136,9 +128,8 @@ public class PointsBatchDao {
     public record MonthDelta(long memberId, String month, long delta) {}
 
     /** Adds to several (member, month) totals, each at most once, in one statement. */
-    public void addMonthly(List<MonthDelta> deltas, long nowMs) {
-        jdbc.update(ADD_MONTHLY.of(deltas.size()), ps -> {
-            Params p = new Params(ps);
+    public void addMonthly(RoundTrip trip, List<MonthDelta> deltas, long nowMs) {
+        trip.update(ADD_MONTHLY.of(deltas.size()), p -> {
             for (MonthDelta d : deltas) {
                 p.add(d.memberId()).add(d.month()).add(d.delta()).add(nowMs);
             }

@@ -1,5 +1,6 @@
 package com.tierpoint.core.shared.application;
 
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.model.DomainException;
 import java.util.List;
 
@@ -15,11 +16,13 @@ import java.util.List;
 public interface BulkWrite<C, T> {
 
     /**
-     * Locks the commands' members and writes them, in order. Returns one answer per command: its
-     * result, or the refusal of a command that wrote nothing. Throws {@link NotTogether} when the
-     * group cannot be written this way (nothing of it stays; each command then runs on its own).
+     * Locks the commands' members and writes them, in order: it reads what it needs, and adds its
+     * writes to {@code writes}, which the caller sends (with the idempotency records) once this
+     * has returned (ADR 0018). Returns one answer per command: its result, or the refusal of a
+     * command that writes nothing. Throws {@link NotTogether} when the group cannot be written this
+     * way (nothing of it stays; each command then runs on its own).
      */
-    List<Answer<T>> writeAll(List<C> commands);
+    List<Answer<T>> writeAll(List<C> commands, RoundTrip writes);
 
     /** A command's result, or the reason it was refused. */
     record Answer<T>(T result, DomainException refusal) {

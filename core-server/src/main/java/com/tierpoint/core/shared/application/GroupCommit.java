@@ -85,10 +85,13 @@ public class GroupCommit implements DisposableBean {
      * A kind of request a batch writes together. {@link #writeAll} runs inside the batch's
      * transaction; it returns one outcome per command, in order. Throwing {@link
      * BulkWrite.NotTogether} or {@link DuplicateKeyException} means none of it happened (what it
-     * wrote is rolled back) and the requests run one by one.
+     * wrote is rolled back) and the requests run one by one. Unless {@code guarded}, it is the
+     * batch's first attempt, which may take for granted what nearly always holds (no key of the
+     * batch is stored yet) and throw {@link DuplicateKeyException} when it does not: the batch is
+     * then written again, guarded.
      */
     interface Together<C, T> {
-        List<Outcome<T>> writeAll(List<C> commands);
+        List<Outcome<T>> writeAll(List<C> commands, boolean guarded);
     }
 
     private record Pending<T>(
@@ -380,7 +383,9 @@ public class GroupCommit implements DisposableBean {
         group.forEach(i -> commands.add(batch.get(i).command()));
         List<? extends Outcome<?>> written;
         try {
-            written = guarded ? requestTx.execute(status -> together.writeAll(commands)) : together.writeAll(commands);
+            written = guarded
+                    ? requestTx.execute(status -> together.writeAll(commands, true))
+                    : together.writeAll(commands, false);
         } catch (BulkWrite.NotTogether | DuplicateKeyException e) {
             if (!guarded) {
                 throw new GroupNotTogether(e);

@@ -4,6 +4,8 @@ import com.tierpoint.core.shared.infrastructure.IdempotencyBatchDao;
 import com.tierpoint.core.shared.infrastructure.IdempotencyMapper;
 import com.tierpoint.core.shared.infrastructure.IdempotencyRow;
 import com.tierpoint.core.shared.infrastructure.Json;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
+import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import com.tierpoint.core.shared.model.IdempotencyConflict;
 import com.tierpoint.core.shared.model.RequestKey;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,7 @@ public class IdempotentExecutor {
 
     private final IdempotencyMapper records;
     private final IdempotencyBatchDao batches;
+    private final RoundTrips trips;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final GroupCommit group;
@@ -44,11 +47,13 @@ public class IdempotentExecutor {
     IdempotentExecutor(
             IdempotencyMapper records,
             IdempotencyBatchDao batches,
+            RoundTrips trips,
             TransactionTemplate tx,
             Clock clock,
             GroupCommit group) {
         this.records = records;
         this.batches = batches;
+        this.trips = trips;
         this.tx = tx;
         this.clock = clock;
         this.group = group;
@@ -95,10 +100,11 @@ public class IdempotentExecutor {
 
     /**
      * Like {@link #executeGrouped}, for a write that a batch can make together with others of its
-     * kind ({@link BulkWrite}): keys already stored (or twice in the batch) are replayed, the rest
-     * are written by one {@code bulk} call and their records inserted with their results in one
-     * statement. If that insert meets a key claimed meanwhile, the group runs one by one instead,
-     * where {@code work} is the request on its own.
+     * kind ({@link BulkWrite}): written by one {@code bulk} call, their records inserted with their
+     * results in one statement, all of it in one round trip. A key twice in the batch runs again
+     * once the first has committed; a key stored already makes the batch run again, this time
+     * replaying the stored keys; if the insert then meets a key claimed meanwhile, the group runs
+     * one by one instead, where {@code work} is the request on its own.
      */
     public <C, T> T executeBulk(
             long memberId,
@@ -163,9 +169,13 @@ public class IdempotentExecutor {
             this.operation = operation;
         }
 
+        /**
+         * Unguarded, no key is looked up: a key stored already (a retry) makes the records' insert
+         * fail, and the batch runs again guarded, when the stored keys are read first and replayed.
+         */
         @Override
-        public List<GroupCommit.Outcome<T>> writeAll(List<Keyed<C>> requests) {
-            Set<List<String>> stored = storedKeys(requests);
+        public List<GroupCommit.Outcome<T>> writeAll(List<Keyed<C>> requests, boolean guarded) {
+            Set<List<String>> stored = guarded ? storedKeys(requests) : Set.of();
             Set<List<String>> seen = new HashSet<>();
             List<GroupCommit.Outcome<T>> outcomes = new ArrayList<>(requests.size());
             List<Integer> fresh = new ArrayList<>();
@@ -189,7 +199,8 @@ public class IdempotentExecutor {
             if (commands.isEmpty()) {
                 return outcomes;
             }
-            List<BulkWrite.Answer<T>> answers = bulk.writeAll(commands);
+            RoundTrip writes = trips.open();
+            List<BulkWrite.Answer<T>> answers = bulk.writeAll(commands, writes);
             List<IdempotencyRow> rows = new ArrayList<>(answers.size());
             long now = clock.millis();
             for (int j = 0; j < fresh.size(); j++) {
@@ -211,8 +222,9 @@ public class IdempotentExecutor {
                 outcomes.set(i, new GroupCommit.Done<>(a.result()));
             }
             if (!rows.isEmpty()) {
-                batches.insertAll(rows);
+                batches.insertAll(writes, rows);
             }
+            writes.run();
             return outcomes;
         }
 

@@ -39,9 +39,8 @@ public class IdempotencyBatchDao {
     }
 
     /** Claims several keys with their results in one statement; fails as a whole on a key already taken. */
-    public int insertAll(List<IdempotencyRow> rows) {
-        return jdbc.update(INSERT_ALL.of(rows.size()), ps -> {
-            Params p = new Params(ps);
+    public void insertAll(RoundTrip trip, List<IdempotencyRow> rows) {
+        trip.update(INSERT_ALL.of(rows.size()), p -> {
             for (IdempotencyRow r : rows) {
                 p.add(r.clientId)
                         .add(r.idemKey)
