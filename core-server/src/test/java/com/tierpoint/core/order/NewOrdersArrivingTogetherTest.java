@@ -179,6 +179,8 @@ class NewOrdersArrivingTogetherTest extends CoreTestBase {
         static GrowthLinesHeld hold(DataSource dataSource, long bound) throws Exception {
             Connection c = dataSource.getConnection();
             c.setAutoCommit(false);
+            // the pool reads committed (ADR 0019), which takes no gap locks: this device needs one
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement st = c.prepareStatement("SELECT id FROM growth_txn WHERE id > ? FOR UPDATE")) {
                 st.setLong(1, bound);
                 st.executeQuery().close();

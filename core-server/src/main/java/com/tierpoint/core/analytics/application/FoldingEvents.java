@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,13 +55,16 @@ public class FoldingEvents {
             EventLog events,
             EventSequenceMapper sequence,
             ProgramStore programs,
-            TransactionTemplate tx,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.analytics = analytics;
         this.events = events;
         this.sequence = sequence;
         this.programs = programs;
-        this.tx = tx;
+        // the seed reads the member table and the unsequenced events as of one moment: one
+        // snapshot, taken by the first plain read after the sequence lock (ADR 0019)
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
     }
 
@@ -70,9 +75,11 @@ public class FoldingEvents {
      */
     public int foldUpTo(int budget) {
         int folded = 0;
+        // read before any transaction: a plain read inside one would start its snapshot early
+        ZoneId zone = programs.current().zone();
         while (folded < budget) {
             int page = Math.min(PAGE, budget - folded);
-            Integer n = tx.execute(s -> foldPage(page));
+            Integer n = tx.execute(s -> foldPage(page, zone));
             folded += n == null ? 0 : n;
             if (n == null || n < page) {
                 break;
@@ -92,9 +99,8 @@ public class FoldingEvents {
         return total;
     }
 
-    private int foldPage(int limit) {
+    private int foldPage(int limit, ZoneId zone) {
         AnalyticsMapper.State state = analytics.lockState();
-        ZoneId zone = programs.current().zone();
         if (!state.seeded) {
             seed(zone);
             return 0;
@@ -149,7 +155,10 @@ public class FoldingEvents {
     /**
      * Takes the starting point: the sequence lock keeps sequencers from moving the stream while
      * the member table is read, so every event up to the head is in the member rows, and so is
-     * every committed event still without a sequence (those are skipped when they arrive).
+     * every committed event still without a sequence (those are skipped when they arrive). The
+     * member rows and the unsequenced events must be read as of one moment, which is why the
+     * transaction runs at REPEATABLE READ and nothing before {@code lockLast} reads unlocked: a
+     * write committing between the two reads would otherwise be counted in neither.
      */
     private void seed(ZoneId zone) {
         long head = sequence.lockLast();

@@ -11,9 +11,11 @@ import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.model.NotPermitted;
 import com.tierpoint.core.shared.model.RequestKey;
 import com.tierpoint.core.shared.model.RuleRejected;
+import com.tierpoint.core.shared.model.StaleVersion;
 import com.tierpoint.core.shared.model.Validation;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -110,7 +112,12 @@ public class SettingOperator {
         if (created) {
             row.dailyGrantCap = c.dailyGrantCap() == null ? properties.defaultDailyGrantCap() : c.dailyGrantCap();
             row.createdAt = now.toEpochMilli();
-            operators.create(row);
+            try {
+                operators.create(row);
+            } catch (DuplicateKeyException e) {
+                // created meanwhile by a request that found it absent too: this one saw a stale state
+                throw new StaleVersion("operator " + c.userId() + " was created concurrently; retry");
+            }
         } else {
             row.dailyGrantCap = c.dailyGrantCap() == null ? target.dailyGrantCap() : c.dailyGrantCap();
             row.createdAt = target.createdAt().toEpochMilli();

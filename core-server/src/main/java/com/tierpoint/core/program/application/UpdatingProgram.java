@@ -95,7 +95,12 @@ public class UpdatingProgram {
             row.version = next.version();
             row.definition = json;
             row.updatedAt = now.toEpochMilli();
-            mapper.insert(row);
+            try {
+                mapper.insert(row);
+            } catch (DuplicateKeyException e) {
+                // the first program, stored meanwhile by another update or an instance starting up
+                throw new StaleVersion("program changed concurrently; retry");
+            }
         } else if (mapper.replace(next.version(), json, now.toEpochMilli()) != 1) {
             throw new StaleVersion("program changed concurrently; retry");
         }
