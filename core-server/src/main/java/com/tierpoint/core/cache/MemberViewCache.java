@@ -171,6 +171,22 @@ public class MemberViewCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The view this instance holds in memory, if any: no Redis call, so it never blocks. Empty
+     * does not mean absent; {@link #get} looks further.
+     */
+    public Optional<MemberView> held(long memberId) {
+        if (suspect || near == null) {
+            return Optional.empty();
+        }
+        MemberView view = near.get(memberId);
+        if (view == null) {
+            return Optional.empty();
+        }
+        nearHits.increment();
+        return Optional.of(view);
+    }
+
     public Optional<MemberView> get(long memberId) {
         if (suspect) {
             misses.increment();

@@ -7,7 +7,9 @@ import com.tierpoint.core.demo.DemoCredentials;
 import io.grpc.BindableService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +47,7 @@ class GrpcConfig {
     }
 
     @Bean
-    GrpcServer grpcServer(
-            GrpcServerProperties props, List<BindableService> services, ApiKeys keys, MeterRegistry meters) {
+    GrpcWorkers grpcWorkers(GrpcServerProperties props) {
         AtomicInteger n = new AtomicInteger();
         // bounded: when every worker is busy and the queue is full, new calls are refused instead of piling up
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
@@ -60,10 +61,25 @@ class GrpcConfig {
                     t.setDaemon(true);
                     return t;
                 });
+        return new GrpcWorkers(executor);
+    }
+
+    @Bean
+    GrpcServer grpcServer(
+            GrpcServerProperties props,
+            List<BindableService> services,
+            ApiKeys keys,
+            MeterRegistry meters,
+            GrpcWorkers workers) {
+        Set<String> inline = new HashSet<>();
+        services.stream()
+                .filter(AnswersInline.class::isInstance)
+                .forEach(s -> inline.addAll(((AnswersInline) s).inlineMethods()));
         return new GrpcServer(
                 props,
                 services,
                 List.of(new MetricsInterceptor(meters), new ApiKeyInterceptor(keys), new ErrorTranslator()),
-                executor);
+                workers.executor(),
+                inline);
     }
 }

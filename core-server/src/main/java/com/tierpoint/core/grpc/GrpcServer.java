@@ -1,8 +1,12 @@
 package com.tierpoint.core.grpc;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.BindableService;
+import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -14,6 +18,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,6 +29,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The gRPC server: started after the application context is ready, stopped gracefully before it
  * closes. Either Netty on a port (optionally TLS/mTLS) or, for tests, in-process by name.
+ *
+ * <p>Calls run on the worker executor, except the methods a service declares {@link
+ * AnswersInline}: those start on the transport thread (no hand-over to a worker and back for an
+ * answer that is already in memory) and hand their blocking part to the workers themselves.
  */
 public final class GrpcServer implements SmartLifecycle {
 
@@ -32,6 +42,7 @@ public final class GrpcServer implements SmartLifecycle {
     private final List<BindableService> services;
     private final List<ServerInterceptor> interceptorsOuterFirst;
     private final ExecutorService executor;
+    private final Set<String> inlineMethods;
     private final HealthStatusManager health = new HealthStatusManager();
     private volatile Server server;
 
@@ -39,11 +50,13 @@ public final class GrpcServer implements SmartLifecycle {
             GrpcServerProperties props,
             List<BindableService> services,
             List<ServerInterceptor> interceptorsOuterFirst,
-            ExecutorService executor) {
+            ExecutorService executor,
+            Set<String> inlineMethods) {
         this.props = props;
         this.services = services;
         this.interceptorsOuterFirst = interceptorsOuterFirst;
         this.executor = executor;
+        this.inlineMethods = Set.copyOf(inlineMethods);
     }
 
     @Override
@@ -58,7 +71,16 @@ public final class GrpcServer implements SmartLifecycle {
             netty.maxConnectionIdle(5, TimeUnit.MINUTES).permitKeepAliveTime(20, TimeUnit.SECONDS);
             builder = netty;
         }
-        builder.executor(executor).maxInboundMessageSize(props.maxInboundMessageBytes());
+        // the default executor is the transport thread; every call not declared inline is moved
+        // to the workers as soon as its method is known, before any interceptor runs
+        builder.executor(MoreExecutors.directExecutor())
+                .callExecutor(new ServerCallExecutorSupplier() {
+                    @Override
+                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+                        return inlineMethods.contains(call.getMethodDescriptor().getFullMethodName()) ? null : executor;
+                    }
+                })
+                .maxInboundMessageSize(props.maxInboundMessageBytes());
         List<ServerServiceDefinition> definitions =
                 services.stream().map(BindableService::bindService).toList();
         definitions.forEach(builder::addService);

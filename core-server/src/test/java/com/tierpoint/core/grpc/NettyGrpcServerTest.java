@@ -20,6 +20,7 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,8 @@ class NettyGrpcServerTest {
                 props,
                 List.of(),
                 List.of(new MetricsInterceptor(meters), new ApiKeyInterceptor(keys), new ErrorTranslator()),
-                Executors.newFixedThreadPool(2));
+                Executors.newFixedThreadPool(2),
+                Set.of());
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
                 .usePlaintext()

@@ -18,6 +18,7 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +69,8 @@ class TlsGrpcServerTest {
                         new MetricsInterceptor(new SimpleMeterRegistry()),
                         new ApiKeyInterceptor(new ApiKeys(List.of())),
                         new ErrorTranslator()),
-                Executors.newFixedThreadPool(2));
+                Executors.newFixedThreadPool(2),
+                Set.of());
         server.start();
     }
 

@@ -65,6 +65,19 @@ public class MemberViews {
         return Optional.ofNullable(row).map(r -> buildAndOffer(r, program, now));
     }
 
+    /**
+     * {@link #byId} when it can answer from memory alone (the near-cache holds a view that is
+     * fresh under the program held in memory): never blocks. Empty means: ask {@link #byId}.
+     */
+    public Optional<MemberView> heldById(long memberId) {
+        Optional<Program> program = programs.currentIfHeld();
+        if (program.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return cache.held(memberId).filter(v -> usable(v, program.get(), now));
+    }
+
     public Optional<MemberView> byIdentity(String appId, String openid) {
         Optional<Long> id = cache.idForIdentity(appId, openid);
         if (id.isPresent()) {

@@ -10,6 +10,7 @@ import com.tierpoint.core.shared.model.NotFound;
 import com.tierpoint.core.shared.model.Validation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /** GetMember and GetTierProgress. */
@@ -46,6 +47,15 @@ public class ReadingMember {
         q.validate();
         return (q.memberId() != null ? views.byId(MemberId.of(q.memberId())) : views.byIdentity(q.appId(), q.openid()))
                 .orElseThrow(() -> new NotFound("member"));
+    }
+
+    /**
+     * {@link #member} when it can be answered from memory without blocking (by member id, view
+     * held by this instance); empty otherwise. Bad input is refused here as there.
+     */
+    public Optional<MemberView> memberIfHeld(Query q) {
+        q.validate();
+        return q.memberId() == null ? Optional.empty() : views.heldById(MemberId.of(q.memberId()));
     }
 
     public TierProgressView tierProgress(Query q) {

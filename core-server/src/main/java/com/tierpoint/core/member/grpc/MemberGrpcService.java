@@ -1,5 +1,7 @@
 package com.tierpoint.core.member.grpc;
 
+import com.tierpoint.core.grpc.AnswersInline;
+import com.tierpoint.core.grpc.GrpcWorkers;
 import com.tierpoint.core.grpc.Protos;
 import com.tierpoint.core.member.application.EnrollingMember;
 import com.tierpoint.core.member.application.FindingMembers;
@@ -28,28 +30,36 @@ import com.tierpoint.proto.v1.TierProgress;
 import com.tierpoint.proto.v1.TierSummary;
 import com.tierpoint.proto.v1.WeChatIdentity;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 @Component
-public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
+public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase implements AnswersInline {
+
+    private static final String GET_MEMBER =
+            MemberServiceGrpc.getGetMemberMethod().getFullMethodName();
 
     private final EnrollingMember enrolling;
     private final ReadingMember reading;
     private final SettingMemberPhone settingPhone;
     private final FindingMembers finding;
     private final ProgramStore programs;
+    private final GrpcWorkers workers;
 
     MemberGrpcService(
             EnrollingMember enrolling,
             ReadingMember reading,
             SettingMemberPhone settingPhone,
             FindingMembers finding,
-            ProgramStore programs) {
+            ProgramStore programs,
+            GrpcWorkers workers) {
         this.enrolling = enrolling;
         this.reading = reading;
         this.settingPhone = settingPhone;
         this.finding = finding;
         this.programs = programs;
+        this.workers = workers;
     }
 
     @Override
@@ -114,9 +124,26 @@ public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase {
 
     @Override
     public void getMember(GetMemberRequest request, StreamObserver<Member> out) {
-        MemberView view = reading.member(query(request.getMember()));
-        out.onNext(toProto(view, programs.current()));
+        ReadingMember.Query q = query(request.getMember());
+        Optional<MemberView> held = reading.memberIfHeld(q);
+        Optional<Program> program = programs.currentIfHeld();
+        if (held.isPresent() && program.isPresent()) {
+            // on the transport thread: the view and the program are in memory
+            answer(out, held.get(), program.get());
+            return;
+        }
+        workers.answer(out, GET_MEMBER, () -> answer(out, reading.member(q), programs.current()));
+    }
+
+    private static void answer(StreamObserver<Member> out, MemberView view, Program program) {
+        out.onNext(toProto(view, program));
         out.onCompleted();
+    }
+
+    /** GetMember starts on the transport thread and answers a view held in memory there. */
+    @Override
+    public Set<String> inlineMethods() {
+        return Set.of(GET_MEMBER);
     }
 
     @Override

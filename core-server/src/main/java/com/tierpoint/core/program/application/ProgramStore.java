@@ -5,6 +5,7 @@ import com.tierpoint.core.program.infrastructure.ProgramRow;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.infrastructure.Json;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,18 @@ public class ProgramStore {
         } finally {
             reloading.set(false);
         }
+    }
+
+    /**
+     * The program held in memory, if it needs no reload yet: what {@link #current} would answer
+     * without touching the database. Empty when it would reload (or caching is off).
+     */
+    public Optional<Program> currentIfHeld() {
+        Cached c = cached;
+        if (c != null && refreshNanos > 0 && System.nanoTime() - c.loadedAt < refreshNanos) {
+            return Optional.of(c.program);
+        }
+        return Optional.empty();
     }
 
     private Program reload(Cached held, long now) {
