@@ -1,5 +1,6 @@
 package com.tierpoint.core.shared.application;
 
+import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.infrastructure.IdempotencyBatchDao;
 import com.tierpoint.core.shared.infrastructure.IdempotencyMapper;
 import com.tierpoint.core.shared.infrastructure.IdempotencyRow;
@@ -40,6 +41,7 @@ public class IdempotentExecutor {
     private final IdempotencyMapper records;
     private final IdempotencyBatchDao batches;
     private final RoundTrips trips;
+    private final IdGenerator ids;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final GroupCommit group;
@@ -48,12 +50,14 @@ public class IdempotentExecutor {
             IdempotencyMapper records,
             IdempotencyBatchDao batches,
             RoundTrips trips,
+            IdGenerator ids,
             TransactionTemplate tx,
             Clock clock,
             GroupCommit group) {
         this.records = records;
         this.batches = batches;
         this.trips = trips;
+        this.ids = ids;
         this.tx = tx;
         this.clock = clock;
         this.group = group;
@@ -212,6 +216,7 @@ public class IdempotentExecutor {
                 }
                 Keyed<C> r = requests.get(i);
                 IdempotencyRow row = new IdempotencyRow();
+                row.id = ids.nextId();
                 row.clientId = r.key().clientId();
                 row.idemKey = r.key().idempotencyKey();
                 row.operation = operation;
@@ -247,6 +252,7 @@ public class IdempotentExecutor {
 
     private void claim(RequestKey key, String operation, String hash) {
         IdempotencyRow row = new IdempotencyRow();
+        row.id = ids.nextId();
         row.clientId = key.clientId();
         row.idemKey = key.idempotencyKey();
         row.operation = operation;

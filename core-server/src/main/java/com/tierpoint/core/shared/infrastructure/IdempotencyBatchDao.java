@@ -13,8 +13,8 @@ public class IdempotencyBatchDao {
             "SELECT idem_key FROM idempotency_record WHERE client_id = ? AND idem_key IN " + SizedSql.placeholders(n));
 
     private static final SizedSql INSERT_ALL = new SizedSql(n -> "INSERT INTO idempotency_record"
-            + " (client_id, idem_key, operation, request_hash, response, created_at) VALUES "
-            + SizedSql.times(n, "(?, ?, ?, ?, ?, ?)", ", "));
+            + " (id, client_id, idem_key, operation, request_hash, response, created_at) VALUES "
+            + SizedSql.times(n, "(?, ?, ?, ?, ?, ?, ?)", ", "));
 
     private final JdbcTemplate jdbc;
 
@@ -42,7 +42,8 @@ public class IdempotencyBatchDao {
     public void insertAll(RoundTrip trip, List<IdempotencyRow> rows) {
         trip.update(INSERT_ALL.of(rows.size()), p -> {
             for (IdempotencyRow r : rows) {
-                p.add(r.clientId)
+                p.addNullable(r.id)
+                        .add(r.clientId)
                         .add(r.idemKey)
                         .add(r.operation)
                         .add(r.requestHash)
