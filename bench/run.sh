@@ -12,7 +12,7 @@
 # MariaDB 127.0.0.1:3306 (root, empty password unless BENCH_DB_USER / BENCH_DB_PASSWORD),
 # empties Redis DB BENCH_REDIS_DB (default 10) on 127.0.0.1:6379, starts the core as its own
 # process (-Xmx256m, scheduled jobs off) and, for gateway-me, the gateway in sandbox mode, seeds
-# 100,000 members, warms up (BENCH_WARMUP_SECONDS, 15) and measures, then stops what it started.
+# 100,000 members, warms up (BENCH_WARMUP_SECONDS, 30) and measures, then stops what it started.
 # BENCH_CORE_ARGS adds Spring arguments to the core (e.g. --tierpoint.group-commit.writers=8);
 # BENCH_CORE_JVM adds JVM options to the core (e.g. -XX:FlightRecorderOptions:stackdepth=256);
 # BENCH_SKIP_BUILD=1 reuses the jars; BENCH_JFR=1 records a JFR profile of the core

@@ -26,7 +26,7 @@ record Settings(
                 env("BENCH_GATEWAY_URL", "http://127.0.0.1:19080"),
                 env("BENCH_SANDBOX_URL", "http://127.0.0.1:19091"),
                 Integer.parseInt(env("BENCH_MEMBERS", "100000")),
-                Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "15"))));
+                Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "30"))));
     }
 
     private static String env(String name, String fallback) {
