@@ -20,7 +20,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -110,16 +109,8 @@ class InlineCallsTest {
 
     @BeforeEach
     void start() {
-        GrpcServerProperties props = new GrpcServerProperties(
-                "127.0.0.1",
-                0,
-                null,
-                1,
-                1 << 20,
-                Duration.ofSeconds(1),
-                new GrpcServerProperties.Tls(null, null, null));
-        ApiKeys keys =
-                new ApiKeys(List.of(new ApiKeys.Client("crm", ApiKeys.sha256("crm-key"), List.of("members:read"))));
+        GrpcServerProperties props = LocalServers.plaintext(1);
+        ApiKeys keys = LocalServers.oneReader("crm", "crm-key");
         // one worker and a queue of one: a third blocking call at once is refused
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), r -> {
             Thread t = new Thread(r, "grpc-worker-test");

@@ -18,7 +18,6 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,16 +36,8 @@ class NettyGrpcServerTest {
 
     @BeforeEach
     void start() {
-        GrpcServerProperties props = new GrpcServerProperties(
-                "127.0.0.1",
-                0,
-                null,
-                2,
-                1 << 20,
-                Duration.ofSeconds(1),
-                new GrpcServerProperties.Tls(null, null, null));
-        ApiKeys keys =
-                new ApiKeys(List.of(new ApiKeys.Client("ops", ApiKeys.sha256("ops-key"), List.of("members:read"))));
+        GrpcServerProperties props = LocalServers.plaintext(2);
+        ApiKeys keys = LocalServers.oneReader("ops", "ops-key");
         server = new GrpcServer(
                 props,
                 List.of(),

@@ -16,7 +16,6 @@ import io.grpc.health.v1.HealthGrpc;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -60,8 +59,7 @@ class TlsGrpcServerTest {
     }
 
     private void start(GrpcServerProperties.Tls tls) {
-        GrpcServerProperties props =
-                new GrpcServerProperties("127.0.0.1", 0, null, 2, 1 << 20, Duration.ofSeconds(1), tls);
+        GrpcServerProperties props = LocalServers.properties(2, tls);
         server = new GrpcServer(
                 props,
                 List.of(),
