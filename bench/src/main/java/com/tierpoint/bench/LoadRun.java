@@ -83,12 +83,23 @@ final class LoadRun {
         for (Thread t : threads) {
             t.join();
         }
+        return result(scenario, concurrency, elapsed, histograms, errors, firstError);
+    }
+
+    /** The latencies of every caller merged into one result; the first error, if any, on stderr. */
+    private static Result result(
+            String scenario,
+            int concurrency,
+            long elapsedNanos,
+            List<Histogram> histograms,
+            AtomicLong errors,
+            AtomicReference<Throwable> firstError) {
         Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
         histograms.forEach(all::add);
         if (firstError.get() != null) {
             System.err.println(scenario + ": first error: " + firstError.get());
         }
-        return Result.of(scenario, concurrency, elapsed / 1e9, all, errors.get(), Machine.load1());
+        return Result.of(scenario, concurrency, elapsedNanos / 1e9, all, errors.get(), Machine.load1());
     }
 
     /**
@@ -116,12 +127,13 @@ final class LoadRun {
         if (!stopped.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(scenario + ": calls still in flight 30 s after the end");
         }
-        Histogram all = new Histogram(Duration.ofMinutes(1).toNanos(), 3);
-        slots.forEach(sl -> all.add(sl.histogram));
-        if (firstError.get() != null) {
-            System.err.println(scenario + ": first error: " + firstError.get());
-        }
-        return Result.of(scenario, concurrency, elapsed / 1e9, all, errors.get(), Machine.load1());
+        return result(
+                scenario,
+                concurrency,
+                elapsed,
+                slots.stream().map(sl -> sl.histogram).toList(),
+                errors,
+                firstError);
     }
 
     /** One call in flight at a time, each started when the one before it ended. */

@@ -2,13 +2,11 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
-import com.tierpoint.core.points.model.Lot;
 import com.tierpoint.core.program.application.ProgramStore;
 import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.infrastructure.RoundTrip;
-import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import com.tierpoint.core.shared.model.MemberId;
 import com.tierpoint.core.shared.model.NotFound;
 import com.tierpoint.core.shared.model.RequestKey;
@@ -17,8 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /** Grants points outside orders (reviews, surveys, goodwill): a new lot, available at once. */
@@ -42,7 +38,6 @@ public class EarningPoints {
     private final PointsLedger ledger;
     private final ProgramStore programs;
     private final IdempotentExecutor idempotent;
-    private final RoundTrips trips;
     private final Clock clock;
     private final BulkWrite<Command, PointsWriteResult> together = this::earnAll;
 
@@ -51,13 +46,11 @@ public class EarningPoints {
             PointsLedger ledger,
             ProgramStore programs,
             IdempotentExecutor idempotent,
-            RoundTrips trips,
             Clock clock) {
         this.members = members;
         this.ledger = ledger;
         this.programs = programs;
         this.idempotent = idempotent;
-        this.trips = trips;
         this.clock = clock;
     }
 
@@ -82,11 +75,8 @@ public class EarningPoints {
         Program program = programs.current();
         Instant now = clock.instant();
         List<Long> ids = commands.stream().map(c -> MemberId.of(c.memberId())).toList();
-        RoundTrip reads = trips.open();
-        Supplier<List<MemberChange>> locking = members.beginAll(reads, ids, now);
-        Supplier<Map<Long, List<Lot>>> lots = ledger.openLotsOf(reads, ids);
-        reads.run();
-        List<MemberChange> opened = locking.get();
+        PointsLedger.Opened batch = ledger.openAll(ids, now);
+        List<MemberChange> opened = batch.changes();
         List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
         List<PointsLedger.Grant> grants = new ArrayList<>(commands.size());
         List<MemberChange> changes = new ArrayList<>(commands.size());
@@ -101,7 +91,7 @@ public class EarningPoints {
             Command c = commands.get(i);
             grants.add(new PointsLedger.Grant(change, c.points(), c.reason(), c.source()));
         }
-        List<PointsLedger.Granted> granted = ledger.creditAll(grants, program, lots.get(), writes);
+        List<PointsLedger.Granted> granted = ledger.creditAll(grants, program, batch.lots(), writes);
         members.commitPointsChanges(changes, writes);
         int next = 0;
         for (int i = 0; i < answers.size(); i++) {

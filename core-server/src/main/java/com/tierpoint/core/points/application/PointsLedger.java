@@ -2,6 +2,7 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.events.EventType;
 import com.tierpoint.core.member.application.MemberChange;
+import com.tierpoint.core.member.application.MemberWrites;
 import com.tierpoint.core.member.infrastructure.MemberRow;
 import com.tierpoint.core.points.infrastructure.LotMapper;
 import com.tierpoint.core.points.infrastructure.LotRow;
@@ -20,6 +21,7 @@ import com.tierpoint.core.program.model.Program;
 import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.infrastructure.IdGenerator;
 import com.tierpoint.core.shared.infrastructure.RoundTrip;
+import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import com.tierpoint.core.shared.model.RuleRejected;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +59,8 @@ public class PointsLedger {
     private final IdGenerator ids;
     private final MonthlyEarnings monthly;
     private final ProgramStore programs;
+    private final MemberWrites members;
+    private final RoundTrips trips;
 
     PointsLedger(
             LotMapper lots,
@@ -65,7 +69,9 @@ public class PointsLedger {
             PointsBatchDao batches,
             IdGenerator ids,
             MonthlyEarnings monthly,
-            ProgramStore programs) {
+            ProgramStore programs,
+            MemberWrites members,
+            RoundTrips trips) {
         this.lots = lots;
         this.txns = txns;
         this.draws = draws;
@@ -73,6 +79,8 @@ public class PointsLedger {
         this.ids = ids;
         this.monthly = monthly;
         this.programs = programs;
+        this.members = members;
+        this.trips = trips;
     }
 
     /** Grants a new lot, spendable from {@code availableAt}, expiring per the program's policy. */
@@ -100,7 +108,7 @@ public class PointsLedger {
     /**
      * {@link #credit} for the grants of a batch (members locked, a member's grants in order),
      * available at once and outside orders: one statement per table for all of them, added to
-     * {@code writes}. {@code open} holds the members' open lots ({@link #openLotsOf}), for the
+     * {@code writes}. {@code open} holds the members' open lots ({@link #openAll}), for the
      * balances; it is changed as the grants add lots.
      */
     public List<Granted> creditAll(List<Grant> grants, Program program, Map<Long, List<Lot>> open, RoundTrip writes) {
@@ -188,7 +196,7 @@ public class PointsLedger {
 
     /**
      * {@link #debit} for the redeems of a batch (members locked, a member's redeems in order): each
-     * of the members' open lots ({@link #openLotsOf}, changed here as they are drawn) drawn once
+     * of the members' open lots ({@link #openAll}, changed here as they are drawn) drawn once
      * for all the redeems that take from it, one statement per table, added to {@code writes}. A
      * redeem the lots do not cover is refused and writes nothing (its change stays empty). Throws
      * {@link BulkWrite.NotTogether} when a lot is due to expire, which the one-by-one path records
@@ -258,11 +266,27 @@ public class PointsLedger {
     }
 
     /**
+     * A batch's members, locked, one change per entry (null where the member does not exist; see
+     * {@link MemberWrites#beginAll}), and their open lots, each member's soonest-expiring first
+     * (a mutable list per member).
+     */
+    public record Opened(List<MemberChange> changes, Map<Long, List<Lot>> lots) {}
+
+    /** Locks a batch's members and reads their open lots, in one round trip (ADR 0018). */
+    public Opened openAll(List<Long> memberIds, Instant now) {
+        RoundTrip reads = trips.open();
+        Supplier<List<MemberChange>> locking = members.beginAll(reads, memberIds, now);
+        Supplier<Map<Long, List<Lot>>> lots = openLotsOf(reads, memberIds);
+        reads.run();
+        return new Opened(locking.get(), lots.get());
+    }
+
+    /**
      * Open lots of a batch's members (at least one), read with one statement in {@code reads}: once
      * it has run, every member has a (mutable) list, soonest-expiring first. Read after the members
-     * are locked, in the same round trip or a later one.
+     * are locked, in the same round trip.
      */
-    public Supplier<Map<Long, List<Lot>>> openLotsOf(RoundTrip reads, List<Long> memberIds) {
+    private Supplier<Map<Long, List<Lot>>> openLotsOf(RoundTrip reads, List<Long> memberIds) {
         Set<Long> distinct = new LinkedHashSet<>(memberIds);
         RoundTrip.Rows<LotRow> rows = batches.openLotsOf(reads, distinct);
         return () -> {

@@ -2,11 +2,9 @@ package com.tierpoint.core.points.application;
 
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.member.application.MemberWrites;
-import com.tierpoint.core.points.model.Lot;
 import com.tierpoint.core.shared.application.BulkWrite;
 import com.tierpoint.core.shared.application.IdempotentExecutor;
 import com.tierpoint.core.shared.infrastructure.RoundTrip;
-import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import com.tierpoint.core.shared.model.MemberId;
 import com.tierpoint.core.shared.model.NotFound;
 import com.tierpoint.core.shared.model.RequestKey;
@@ -15,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,16 +39,13 @@ public class RedeemingPoints {
     private final MemberWrites members;
     private final PointsLedger ledger;
     private final IdempotentExecutor idempotent;
-    private final RoundTrips trips;
     private final Clock clock;
     private final BulkWrite<Command, PointsWriteResult> together = this::redeemAll;
 
-    RedeemingPoints(
-            MemberWrites members, PointsLedger ledger, IdempotentExecutor idempotent, RoundTrips trips, Clock clock) {
+    RedeemingPoints(MemberWrites members, PointsLedger ledger, IdempotentExecutor idempotent, Clock clock) {
         this.members = members;
         this.ledger = ledger;
         this.idempotent = idempotent;
-        this.trips = trips;
         this.clock = clock;
     }
 
@@ -77,11 +70,8 @@ public class RedeemingPoints {
     private List<BulkWrite.Answer<PointsWriteResult>> redeemAll(List<Command> commands, RoundTrip writes) {
         Instant now = clock.instant();
         List<Long> ids = commands.stream().map(c -> MemberId.of(c.memberId())).toList();
-        RoundTrip reads = trips.open();
-        Supplier<List<MemberChange>> locking = members.beginAll(reads, ids, now);
-        Supplier<Map<Long, List<Lot>>> lots = ledger.openLotsOf(reads, ids);
-        reads.run();
-        List<MemberChange> opened = locking.get();
+        PointsLedger.Opened batch = ledger.openAll(ids, now);
+        List<MemberChange> opened = batch.changes();
         List<BulkWrite.Answer<PointsWriteResult>> answers = new ArrayList<>(commands.size());
         List<PointsLedger.Spend> spends = new ArrayList<>(commands.size());
         for (int i = 0; i < commands.size(); i++) {
@@ -93,7 +83,7 @@ public class RedeemingPoints {
             Command c = commands.get(i);
             spends.add(new PointsLedger.Spend(opened.get(i), c.points(), c.reason(), c.source()));
         }
-        List<PointsLedger.Spent> spent = ledger.debitAll(spends, lots.get(), writes);
+        List<PointsLedger.Spent> spent = ledger.debitAll(spends, batch.lots(), writes);
         List<MemberChange> changes = new ArrayList<>(spends.size());
         int next = 0;
         for (int i = 0; i < answers.size(); i++) {
