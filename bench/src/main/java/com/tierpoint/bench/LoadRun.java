@@ -74,16 +74,22 @@ final class LoadRun {
             threads.add(t);
         }
         threads.forEach(Thread::start);
+        long elapsed = warmUpThenMeasure(phase, warmup, measure);
+        for (Thread t : threads) {
+            t.join();
+        }
+        return result(scenario, concurrency, elapsed, histograms, errors, firstError);
+    }
+
+    /** Lets the load warm up, then measure; answers how long the measurement lasted, in nanoseconds. */
+    private static long warmUpThenMeasure(AtomicReference<Phase> phase, Duration warmup, Duration measure)
+            throws InterruptedException {
         Thread.sleep(warmup.toMillis());
         phase.set(Phase.MEASURE);
         long measureStart = System.nanoTime();
         Thread.sleep(measure.toMillis());
         phase.set(Phase.STOP);
-        long elapsed = System.nanoTime() - measureStart;
-        for (Thread t : threads) {
-            t.join();
-        }
-        return result(scenario, concurrency, elapsed, histograms, errors, firstError);
+        return System.nanoTime() - measureStart;
     }
 
     /** The latencies of every caller merged into one result; the first error, if any, on stderr. */
@@ -118,12 +124,7 @@ final class LoadRun {
             slots.add(new Slot(w, op, phase, errors, firstError, stopped));
         }
         slots.forEach(Slot::next);
-        Thread.sleep(warmup.toMillis());
-        phase.set(Phase.MEASURE);
-        long measureStart = System.nanoTime();
-        Thread.sleep(measure.toMillis());
-        phase.set(Phase.STOP);
-        long elapsed = System.nanoTime() - measureStart;
+        long elapsed = warmUpThenMeasure(phase, warmup, measure);
         if (!stopped.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(scenario + ": calls still in flight 30 s after the end");
         }

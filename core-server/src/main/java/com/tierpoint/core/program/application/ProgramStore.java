@@ -36,7 +36,7 @@ public class ProgramStore {
     public Program current() {
         Cached c = cached;
         long now = System.nanoTime();
-        if (c != null && now - c.loadedAt < refreshNanos) {
+        if (fresh(c, now)) {
             return c.program;
         }
         if (c == null || refreshNanos == 0) {
@@ -58,10 +58,12 @@ public class ProgramStore {
      */
     public Optional<Program> currentIfHeld() {
         Cached c = cached;
-        if (c != null && refreshNanos > 0 && System.nanoTime() - c.loadedAt < refreshNanos) {
-            return Optional.of(c.program);
-        }
-        return Optional.empty();
+        return fresh(c, System.nanoTime()) ? Optional.of(c.program) : Optional.empty();
+    }
+
+    /** Held and not yet due for a refresh (never, with caching off). */
+    private boolean fresh(Cached c, long now) {
+        return c != null && now - c.loadedAt < refreshNanos;
     }
 
     private Program reload(Cached held, long now) {
