@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,15 +173,16 @@ public class MemberViewCache implements AutoCloseable {
     }
 
     /**
-     * The view this instance holds in memory, if any: no Redis call, so it never blocks. Empty
-     * does not mean absent; {@link #get} looks further.
+     * The view this instance holds in memory, if any and if the caller can use it: no Redis
+     * call, so it never blocks. Empty does not mean absent; {@link #get} looks further. A view
+     * held but not usable is not counted as a hit: the caller's next step ({@link #get}) counts.
      */
-    public Optional<MemberView> held(long memberId) {
+    public Optional<MemberView> held(long memberId, Predicate<MemberView> usable) {
         if (suspect || near == null) {
             return Optional.empty();
         }
         MemberView view = near.get(memberId);
-        if (view == null) {
+        if (view == null || !usable.test(view)) {
             return Optional.empty();
         }
         nearHits.increment();

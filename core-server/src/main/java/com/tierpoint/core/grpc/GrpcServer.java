@@ -1,13 +1,10 @@
 package com.tierpoint.core.grpc;
 
-import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.BindableService;
-import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -17,9 +14,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,24 +68,17 @@ public final class GrpcServer implements SmartLifecycle {
             netty.maxConnectionIdle(5, TimeUnit.MINUTES).permitKeepAliveTime(20, TimeUnit.SECONDS);
             builder = netty;
         }
-        // the default executor is the transport thread; every call not declared inline is moved
-        // to the workers as soon as its method is known, before any interceptor runs
-        builder.executor(MoreExecutors.directExecutor())
-                .callExecutor(new ServerCallExecutorSupplier() {
-                    @Override
-                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
-                        return inlineMethods.contains(call.getMethodDescriptor().getFullMethodName()) ? null : executor;
-                    }
-                })
-                .maxInboundMessageSize(props.maxInboundMessageBytes());
+        // the server runs everything on the transport thread; ToWorkers moves every call not
+        // declared inline to the workers before any interceptor of it runs
+        builder.directExecutor().maxInboundMessageSize(props.maxInboundMessageBytes());
+        ToWorkers toWorkers = new ToWorkers(executor, inlineMethods);
         List<ServerServiceDefinition> definitions =
                 services.stream().map(BindableService::bindService).toList();
-        definitions.forEach(builder::addService);
-        builder.addService(health.getHealthService());
-        builder.addService(ProtoReflectionServiceV1.newInstance());
-        // ServerBuilder calls the interceptor added last first: add innermost first
-        for (int i = interceptorsOuterFirst.size() - 1; i >= 0; i--) {
-            builder.intercept(interceptorsOuterFirst.get(i));
+        List<ServerServiceDefinition> served = new ArrayList<>(definitions);
+        served.add(health.getHealthService().bindService());
+        served.add(ProtoReflectionServiceV1.newInstance().bindService());
+        for (ServerServiceDefinition d : served) {
+            builder.addService(toWorkers.apply(ServerInterceptors.interceptForward(d, interceptorsOuterFirst)));
         }
         try {
             server = builder.build().start();

@@ -222,4 +222,32 @@ class InlineCallsTest {
         assertThat(running.get(5, TimeUnit.SECONDS).getMemberId()).isEqualTo("offloaded");
         assertThat(queued.get(5, TimeUnit.SECONDS).getMemberId()).isEqualTo("offloaded");
     }
+
+    @Test
+    void anOrdinaryCallIsAnsweredUnavailableWhenTheWorkersAreFullAndRunsLaterOnesAgain() throws Exception {
+        var async = MemberServiceGrpc.newFutureStub(channel)
+                .withCallCredentials(CoreTestBase.key("crm-key"))
+                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        GetMemberRequest hold = GetMemberRequest.newBuilder()
+                .setMember(MemberRef.newBuilder().setMemberId("hold"))
+                .build();
+        var running = async.getMember(hold);
+        Await.until(() -> executor.getActiveCount() == 1);
+        var queued = async.getMember(hold);
+        Await.until(() -> executor.getQueue().size() == 1);
+
+        assertThatThrownBy(() -> stub().findMembers(FindMembersRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+                    assertThat(e.getStatus().getDescription()).isEqualTo("the server is busy; retry");
+                });
+
+        service.release.countDown();
+        running.get(5, TimeUnit.SECONDS);
+        queued.get(5, TimeUnit.SECONDS);
+        assertThat(stub().findMembers(FindMembersRequest.getDefaultInstance())
+                        .getMembers(0)
+                        .getNickname())
+                .isEqualTo("grpc-worker-test");
+    }
 }

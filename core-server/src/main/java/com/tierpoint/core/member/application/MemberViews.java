@@ -67,15 +67,12 @@ public class MemberViews {
 
     /**
      * {@link #byId} when it can answer from memory alone (the near-cache holds a view that is
-     * fresh under the program held in memory): never blocks. Empty means: ask {@link #byId}.
+     * fresh under {@code program}, the one held in memory): never blocks. Empty means: ask {@link
+     * #byId}.
      */
-    public Optional<MemberView> heldById(long memberId) {
-        Optional<Program> program = programs.currentIfHeld();
-        if (program.isEmpty()) {
-            return Optional.empty();
-        }
+    public Optional<MemberView> heldById(long memberId, Program program) {
         Instant now = clock.instant();
-        return cache.held(memberId).filter(v -> usable(v, program.get(), now));
+        return cache.held(memberId, v -> usable(v, program, now));
     }
 
     public Optional<MemberView> byIdentity(String appId, String openid) {

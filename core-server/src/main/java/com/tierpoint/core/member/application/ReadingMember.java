@@ -51,11 +51,12 @@ public class ReadingMember {
 
     /**
      * {@link #member} when it can be answered from memory without blocking (by member id, view
-     * held by this instance); empty otherwise. Bad input is refused here as there.
+     * held by this instance and fresh under {@code program}, the one held in memory); empty
+     * otherwise. Bad input is refused here as there.
      */
-    public Optional<MemberView> memberIfHeld(Query q) {
+    public Optional<MemberView> memberIfHeld(Query q, Program program) {
         q.validate();
-        return q.memberId() == null ? Optional.empty() : views.heldById(MemberId.of(q.memberId()));
+        return q.memberId() == null ? Optional.empty() : views.heldById(MemberId.of(q.memberId()), program);
     }
 
     public TierProgressView tierProgress(Query q) {

@@ -39,6 +39,8 @@ public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase i
 
     private static final String GET_MEMBER =
             MemberServiceGrpc.getGetMemberMethod().getFullMethodName();
+    /** Members whose last answer from memory is kept (a few hundred bytes each). */
+    static final int HELD_ANSWERS = 10_000;
 
     private final EnrollingMember enrolling;
     private final ReadingMember reading;
@@ -46,6 +48,7 @@ public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase i
     private final FindingMembers finding;
     private final ProgramStore programs;
     private final GrpcWorkers workers;
+    private final HeldAnswers heldAnswers = new HeldAnswers(HELD_ANSWERS);
 
     MemberGrpcService(
             EnrollingMember enrolling,
@@ -125,18 +128,18 @@ public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase i
     @Override
     public void getMember(GetMemberRequest request, StreamObserver<Member> out) {
         ReadingMember.Query q = query(request.getMember());
-        Optional<MemberView> held = reading.memberIfHeld(q);
         Optional<Program> program = programs.currentIfHeld();
-        if (held.isPresent() && program.isPresent()) {
+        Optional<MemberView> held = program.flatMap(p -> reading.memberIfHeld(q, p));
+        if (held.isPresent()) {
             // on the transport thread: the view and the program are in memory
-            answer(out, held.get(), program.get());
+            answer(out, heldAnswers.of(held.get(), program.get()));
             return;
         }
-        workers.answer(out, GET_MEMBER, () -> answer(out, reading.member(q), programs.current()));
+        workers.answer(out, GET_MEMBER, () -> answer(out, toProto(reading.member(q), programs.current())));
     }
 
-    private static void answer(StreamObserver<Member> out, MemberView view, Program program) {
-        out.onNext(toProto(view, program));
+    private static void answer(StreamObserver<Member> out, Member member) {
+        out.onNext(member);
         out.onCompleted();
     }
 
