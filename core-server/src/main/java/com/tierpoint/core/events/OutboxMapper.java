@@ -14,10 +14,6 @@ public interface OutboxMapper extends BaseMapper<OutboxRow> {
     @Select("SELECT * FROM outbox_event WHERE member_id = #{memberId} ORDER BY member_version, id")
     List<OutboxRow> ofMember(@Param("memberId") long memberId);
 
-    /** Committed rows without a sequence yet, oldest ids first. */
-    @Select("SELECT id, member_id, member_version FROM outbox_event WHERE seq IS NULL ORDER BY id LIMIT #{limit}")
-    List<OutboxRow> unsequenced(@Param("limit") int limit);
-
     /** Sequenced rows in (after, upTo], in sequence order, optionally of some types only. */
     @Select(
             """

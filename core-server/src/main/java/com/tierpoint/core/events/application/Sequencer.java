@@ -1,14 +1,10 @@
 package com.tierpoint.core.events.application;
 
 import com.tierpoint.core.events.OutboxBatchDao;
-import com.tierpoint.core.events.OutboxMapper;
-import com.tierpoint.core.events.OutboxRow;
-import com.tierpoint.core.events.infrastructure.EventSequenceMapper;
 import com.tierpoint.core.events.model.SequencePlan;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.tierpoint.core.shared.infrastructure.RoundTrip;
+import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * increasing order whichever instance runs it. A row that has not committed yet is invisible
  * here and gets a higher sequence later, so a consumer paging by sequence never skips it.
  *
- * <p>Runs every {@code tierpoint.events.sequencer-interval} and shortly after a local commit that
+ * <p>Runs every {@code tierpoint.events.sequencer-interval} (when nothing waits, that is a single
+ * query outside any transaction) and shortly after a local commit that
  * wrote events ({@code sequencer-nudge-delay}, so that the commits in between share one run);
  * {@link #sequenceNow()} runs it synchronously.
  */
@@ -39,9 +36,8 @@ public class Sequencer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
 
-    private final OutboxMapper outbox;
     private final OutboxBatchDao batches;
-    private final EventSequenceMapper sequence;
+    private final RoundTrips trips;
     private final TransactionTemplate tx;
     private final EventProperties props;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -50,14 +46,9 @@ public class Sequencer implements SmartLifecycle {
     private volatile boolean failing;
 
     Sequencer(
-            OutboxMapper outbox,
-            OutboxBatchDao batches,
-            EventSequenceMapper sequence,
-            PlatformTransactionManager transactions,
-            EventProperties props) {
-        this.outbox = outbox;
+            OutboxBatchDao batches, RoundTrips trips, PlatformTransactionManager transactions, EventProperties props) {
         this.batches = batches;
-        this.sequence = sequence;
+        this.trips = trips;
         this.props = props;
         this.tx = new TransactionTemplate(transactions);
         // each statement sees what has committed by then, whatever waited for the lock before it
@@ -112,28 +103,34 @@ public class Sequencer implements SmartLifecycle {
         return total;
     }
 
+    /** One transaction in two round trips: lock the sequence and read the batch; number it. */
     private int sequenceBatch() {
         Integer n = tx.execute(status -> {
-            long last = sequence.lockLast();
-            List<OutboxRow> first = outbox.unsequenced(props.sequencerBatch());
-            if (first.isEmpty()) {
+            RoundTrip trip = trips.open();
+            OutboxBatchDao.SequencingRead read = batches.lockAndReadPending(trip, props.sequencerBatch());
+            trip.run();
+            List<SequencePlan.Pending> pending = read.pending().get();
+            if (pending.isEmpty()) {
                 return 0;
             }
-            // every pending row of these members, so none of their earlier changes is left for later
-            Map<Long, OutboxRow> rows = new LinkedHashMap<>();
-            first.forEach(r -> rows.put(r.id, r));
-            batches.unsequencedOf(first.stream().map(r -> r.memberId).distinct().toList())
-                    .forEach(r -> rows.putIfAbsent(r.id, r));
-            List<SequencePlan.Pending> pending = new ArrayList<>(rows.size());
-            rows.values().forEach(r -> pending.add(new SequencePlan.Pending(r.id, r.memberId, r.memberVersion)));
-            List<SequencePlan.Assignment> plan = SequencePlan.assign(pending, last);
-            if (batches.assign(plan) != plan.size()) {
-                throw new IllegalStateException("outbox rows were sequenced concurrently despite the lock");
-            }
-            sequence.advanceTo(plan.get(plan.size() - 1).seq());
+            List<SequencePlan.Assignment> plan = SequencePlan.assign(pending, read.lastSeq());
+            batches.assign(trip, plan);
+            trip.run();
             return plan.size();
         });
         return n == null ? 0 : n;
+    }
+
+    /** A periodic run: one cheap query when nothing waits, which is most of the time. */
+    private void pollQuietly() {
+        try {
+            if (!failing && !batches.anyPending()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // the run below fails the same way, and says so once
+        }
+        runQuietly();
     }
 
     private void runQuietly() {
@@ -162,7 +159,7 @@ public class Sequencer implements SmartLifecycle {
             return t;
         });
         long ms = props.sequencerInterval().toMillis();
-        e.scheduleWithFixedDelay(this::runQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        e.scheduleWithFixedDelay(this::pollQuietly, ms, ms, TimeUnit.MILLISECONDS);
         executor = e;
     }
 

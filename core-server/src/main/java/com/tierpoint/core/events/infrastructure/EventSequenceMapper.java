@@ -1,9 +1,7 @@
 package com.tierpoint.core.events.infrastructure;
 
 import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.Update;
 
 /** The one-row table holding the last assigned event sequence. */
 @Mapper
@@ -16,7 +14,4 @@ public interface EventSequenceMapper {
     /** The last assigned (and committed) sequence. */
     @Select("SELECT last_seq FROM event_sequence WHERE id = 1")
     long last();
-
-    @Update("UPDATE event_sequence SET last_seq = #{last} WHERE id = 1")
-    int advanceTo(@Param("last") long last);
 }
