@@ -3,6 +3,7 @@ package com.tierpoint.core.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import com.tierpoint.core.auth.ApiKeyInterceptor;
 import com.tierpoint.core.auth.ApiKeys;
 import com.tierpoint.core.shared.model.NotFound;
@@ -200,16 +201,7 @@ class InlineCallsTest {
 
     @Test
     void whenTheWorkersAreFullTheBlockingPartIsRefusedAsUnavailable() throws Exception {
-        var async = MemberServiceGrpc.newFutureStub(channel)
-                .withCallCredentials(CoreTestBase.key("crm-key"))
-                .withDeadlineAfter(5, TimeUnit.SECONDS);
-        GetMemberRequest hold = GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId("hold"))
-                .build();
-        var running = async.getMember(hold);
-        Await.until(() -> executor.getActiveCount() == 1);
-        var queued = async.getMember(hold);
-        Await.until(() -> executor.getQueue().size() == 1);
+        List<ListenableFuture<Member>> holding = fillTheWorkers();
 
         assertThatThrownBy(() -> get("3")).isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(
                         e.getStatus().getCode())
@@ -219,22 +211,14 @@ class InlineCallsTest {
                 .isEqualTo("inline");
 
         service.release.countDown();
-        assertThat(running.get(5, TimeUnit.SECONDS).getMemberId()).isEqualTo("offloaded");
-        assertThat(queued.get(5, TimeUnit.SECONDS).getMemberId()).isEqualTo("offloaded");
+        for (ListenableFuture<Member> held : holding) {
+            assertThat(held.get(5, TimeUnit.SECONDS).getMemberId()).isEqualTo("offloaded");
+        }
     }
 
     @Test
     void anOrdinaryCallIsAnsweredUnavailableWhenTheWorkersAreFullAndRunsLaterOnesAgain() throws Exception {
-        var async = MemberServiceGrpc.newFutureStub(channel)
-                .withCallCredentials(CoreTestBase.key("crm-key"))
-                .withDeadlineAfter(5, TimeUnit.SECONDS);
-        GetMemberRequest hold = GetMemberRequest.newBuilder()
-                .setMember(MemberRef.newBuilder().setMemberId("hold"))
-                .build();
-        var running = async.getMember(hold);
-        Await.until(() -> executor.getActiveCount() == 1);
-        var queued = async.getMember(hold);
-        Await.until(() -> executor.getQueue().size() == 1);
+        List<ListenableFuture<Member>> holding = fillTheWorkers();
 
         assertThatThrownBy(() -> stub().findMembers(FindMembersRequest.getDefaultInstance()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
@@ -243,11 +227,27 @@ class InlineCallsTest {
                 });
 
         service.release.countDown();
-        running.get(5, TimeUnit.SECONDS);
-        queued.get(5, TimeUnit.SECONDS);
+        for (ListenableFuture<Member> held : holding) {
+            held.get(5, TimeUnit.SECONDS);
+        }
         assertThat(stub().findMembers(FindMembersRequest.getDefaultInstance())
                         .getMembers(0)
                         .getNickname())
                 .isEqualTo("grpc-worker-test");
+    }
+
+    /** Two calls that block: one on the only worker, one in the queue of one; a third is refused. */
+    private List<ListenableFuture<Member>> fillTheWorkers() {
+        var async = MemberServiceGrpc.newFutureStub(channel)
+                .withCallCredentials(CoreTestBase.key("crm-key"))
+                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        GetMemberRequest hold = GetMemberRequest.newBuilder()
+                .setMember(MemberRef.newBuilder().setMemberId("hold"))
+                .build();
+        ListenableFuture<Member> running = async.getMember(hold);
+        Await.until(() -> executor.getActiveCount() == 1);
+        ListenableFuture<Member> queued = async.getMember(hold);
+        Await.until(() -> executor.getQueue().size() == 1);
+        return List.of(running, queued);
     }
 }
