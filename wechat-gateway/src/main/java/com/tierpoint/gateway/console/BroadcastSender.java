@@ -19,6 +19,7 @@ final class BroadcastSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
     private static final int MAX_ATTEMPTS = 5;
+    static final String INTERRUPTED = "发送中断：网关在发送时停止，无法确认群内是否已收到，请在群内确认后再决定是否重发";
 
     private final Broadcasts broadcasts;
     private final WeComAccount wecom;
@@ -82,8 +83,16 @@ final class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    /** One pass: every group's queue, until its robot's window is full or the queue is empty. */
+    /**
+     * One pass: first the notices a stopped gateway left half-sent, then every group's queue,
+     * until its robot's window is full or the queue is empty.
+     */
     void sendWhatFits() {
+        for (Broadcasts.Broadcast b : broadcasts.abandoned()) {
+            // sending it again could post it twice; the operator sees it and decides
+            log.warn("broadcast {} to {} was left unfinished by a stopped gateway", b.id(), b.chatId());
+            finish(b, false, INTERRUPTED);
+        }
         for (String chat : broadcasts.chatsWithQueues()) {
             Optional<Broadcasts.Broadcast> next;
             while (running && (next = broadcasts.takeNext(chat)).isPresent()) {

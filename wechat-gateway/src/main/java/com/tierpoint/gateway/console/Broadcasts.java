@@ -41,10 +41,21 @@ final class Broadcasts {
 
     private static final String PREFIX = "tp:gw:bc:";
     private static final String CHATS = PREFIX + "chats";
+    /** Notices taken for sending, scored by when: what a gateway that stopped mid-send left behind. */
+    private static final String SENDING = PREFIX + "sending";
+    /**
+     * A notice taken longer ago than this and still not finished was left by a gateway that
+     * stopped; a webhook call ends (answer or timeout) well within it.
+     */
+    static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+
     private static final Duration KEEP = Duration.ofDays(30);
     private static final int LISTED = 50;
 
-    /** KEYS: queue, window, chats; ARGV: now ms, window ms, limit, chat id. Returns the id taken or nil. */
+    /**
+     * KEYS: queue, window, chats, sending; ARGV: now ms, window ms, limit, chat id, notice key
+     * prefix. Returns the id taken, now SENDING and recorded as being sent, or nil.
+     */
     private static final DefaultRedisScript<String> TAKE = new DefaultRedisScript<>(
             """
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
@@ -56,6 +67,8 @@ final class Broadcasts {
             local id = redis.call('LPOP', KEYS[1])
             redis.call('ZADD', KEYS[2], ARGV[1], id)
             redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            redis.call('ZADD', KEYS[4], ARGV[1], id)
+            redis.call('HSET', ARGV[5] .. id, 'status', 'SENDING')
             return id
             """,
             String.class);
@@ -144,25 +157,24 @@ final class Broadcasts {
     Optional<Broadcast> takeNext(String chatId) {
         String id = redis.execute(
                 TAKE,
-                List.of(queue(chatId), PREFIX + "window:" + chatId, CHATS),
+                List.of(queue(chatId), PREFIX + "window:" + chatId, CHATS, SENDING),
                 Long.toString(clock.millis()),
                 "60000",
                 Integer.toString(perMinute),
-                chatId);
-        if (id == null) {
-            return Optional.empty();
-        }
-        redis.opsForHash().put(key(id), "status", Status.SENDING.name());
+                chatId,
+                PREFIX);
         return find(id);
     }
 
     void sent(String id) {
         redis.opsForHash()
                 .putAll(key(id), Map.of("status", Status.SENT.name(), "sentAt", Long.toString(clock.millis())));
+        redis.opsForZSet().remove(SENDING, id);
     }
 
     void failed(String id, String error) {
         redis.opsForHash().putAll(key(id), Map.of("status", Status.FAILED.name(), "error", error));
+        redis.opsForZSet().remove(SENDING, id);
     }
 
     /** Puts a notice back at the head of its queue, to be sent when the robot has room again. */
@@ -170,6 +182,28 @@ final class Broadcasts {
         redis.opsForHash().putAll(key(b.id()), Map.of("status", Status.QUEUED.name(), "error", error));
         redis.opsForList().leftPush(queue(b.chatId()), b.id());
         redis.opsForSet().add(CHATS, b.chatId());
+        redis.opsForZSet().remove(SENDING, b.id());
+    }
+
+    /**
+     * Notices taken for sending more than {@link #SENDING_LEASE} ago and never finished: a gateway
+     * stopped while sending them. Each is handed to exactly one caller, whichever gateway asks,
+     * and no longer counts as being sent; whether WeCom received it cannot be known.
+     */
+    List<Broadcast> abandoned() {
+        long before = clock.millis() - SENDING_LEASE.toMillis();
+        Set<String> ids = redis.opsForZSet().rangeByScore(SENDING, Double.NEGATIVE_INFINITY, before);
+        List<Broadcast> out = new ArrayList<>();
+        if (ids == null) {
+            return out;
+        }
+        for (String id : ids) {
+            Long removed = redis.opsForZSet().remove(SENDING, id);
+            if (removed != null && removed == 1) {
+                find(id).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     int attempt(String id) {

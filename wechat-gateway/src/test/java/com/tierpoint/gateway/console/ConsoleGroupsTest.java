@@ -112,6 +112,46 @@ class ConsoleGroupsTest extends ConsoleTestBase {
     }
 
     @Test
+    void aNoticeLeftHalfSentByAStoppedGatewayIsShownFailedAfterItsLeaseAndNotSentAgain() {
+        sandbox.addCustomerGroup(CORP_ID, GROUP, "会员福利一群", "zhangsan", List.of("someone"));
+        Console console = loginOperator(newOperator(OperatorRole.OPERATOR, 0));
+        Broadcasts queue = gateway.bean(Broadcasts.class);
+        BroadcastSender sender = gateway.bean(BroadcastSender.class);
+        sender.stop();
+        try {
+            queue.enqueue(
+                    GROUP,
+                    "**会员日** 本周六双倍积分",
+                    console.userId(),
+                    UUID.randomUUID().toString());
+            // a gateway takes it for sending and stops before it knows the outcome
+            assertThat(queue.takeNext(GROUP)).isPresent();
+
+            sender.sendWhatFits();
+            assertThat(status(console, 0))
+                    .as("within its lease it is still being sent")
+                    .isEqualTo("SENDING");
+
+            clock.set(clock.instant().plus(Broadcasts.SENDING_LEASE).plusSeconds(1));
+            sender.sendWhatFits();
+            sender.sendWhatFits();
+
+            JsonNode notice = console.get("/console/api/groups/" + GROUP + "/broadcasts")
+                    .json()
+                    .get("broadcasts")
+                    .get(0);
+            assertThat(notice.get("status").asText()).isEqualTo("FAILED");
+            assertThat(notice.get("error").asText()).isEqualTo(BroadcastSender.INTERRUPTED);
+            assertThat(queue.abandoned()).as("handed over once").isEmpty();
+            assertThat(sandbox.received(WEBHOOK))
+                    .as("never posted a second time")
+                    .isEmpty();
+        } finally {
+            sender.start();
+        }
+    }
+
+    @Test
     void aViewerCannotBroadcastAndAGroupWithoutRobotIsRefused() {
         Console viewer = loginOperator(newOperator(OperatorRole.VIEWER, 0));
         Console operator = loginOperator(newOperator(OperatorRole.OPERATOR, 0));
