@@ -56,10 +56,8 @@ class ConsoleGroupsController {
 
     @GetMapping
     GroupList list(ConsoleOperator op) {
-        return new GroupList(groups.chatIds().stream()
-                .limit(100)
-                .map(groups::group)
-                .flatMap(java.util.Optional::stream)
+        List<String> first = groups.chatIds().stream().limit(100).toList();
+        return new GroupList(groups.summaries(first).stream()
                 .map(g -> new GroupSummary(g.chatId(), g.name(), g.memberCount(), wecom.hasRobot(g.chatId())))
                 .toList());
     }

@@ -1,5 +1,7 @@
 package com.tierpoint.gateway.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierpoint.gateway.api.ApiException;
 import com.tierpoint.gateway.core.CoreClient;
 import com.tierpoint.gateway.wecom.WeComAccount;
@@ -34,6 +36,11 @@ final class CustomerGroups {
 
     static final Duration RESYNC = Duration.ofMinutes(5);
     private static final String SYNCED = "tp:gw:group-synced:";
+    /** How long a group's name and size fetched from WeCom serve the group list. */
+    static final Duration SUMMARY_FRESH = Duration.ofMinutes(10);
+
+    private static final String SUMMARY = "tp:gw:group-summary:";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WeComAccount wecom;
     private final CoreClient core;
@@ -48,6 +55,9 @@ final class CustomerGroups {
     }
 
     record GroupInfo(String chatId, String name, String owner, int memberCount, List<String> unionids) {}
+
+    /** What the group list shows of a group, and when it was fetched from WeCom (epoch ms). */
+    record Summary(String chatId, String name, String owner, int memberCount, long fetchedAt) {}
 
     /** The corp's customer groups (every page of WeCom's list). */
     List<String> chatIds() {
@@ -66,7 +76,61 @@ final class CustomerGroups {
         return ids;
     }
 
+    /**
+     * The groups' names and sizes for a list. WeCom answers them one group per call, so what was
+     * fetched in the last {@link #SUMMARY_FRESH} (by a list or by a group's own page) is used
+     * again and WeCom is asked only for the rest. Groups WeCom no longer has are left out.
+     */
+    List<Summary> summaries(List<String> chatIds) {
+        if (chatIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> held = redis.opsForValue()
+                .multiGet(chatIds.stream().map(id -> SUMMARY + id).toList());
+        long freshSince = clock.millis() - SUMMARY_FRESH.toMillis();
+        List<Summary> out = new ArrayList<>();
+        for (int i = 0; i < chatIds.size(); i++) {
+            Summary s = held == null ? null : parse(held.get(i));
+            if (s != null && s.fetchedAt() > freshSince) {
+                out.add(s);
+            } else {
+                group(chatIds.get(i)).ifPresent(g -> out.add(summaryOf(g)));
+            }
+        }
+        return out;
+    }
+
+    /** A group as WeCom has it now; its summary is kept for the group list. */
     Optional<GroupInfo> group(String chatId) {
+        Optional<GroupInfo> fetched = fetch(chatId);
+        fetched.ifPresent(this::remember);
+        return fetched;
+    }
+
+    private Summary summaryOf(GroupInfo g) {
+        return new Summary(g.chatId(), g.name(), g.owner(), g.memberCount(), clock.millis());
+    }
+
+    private void remember(GroupInfo g) {
+        try {
+            redis.opsForValue().set(SUMMARY + g.chatId(), JSON.writeValueAsString(summaryOf(g)), Duration.ofDays(1));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Summary parse(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, Summary.class);
+        } catch (JsonProcessingException e) {
+            return null; // written by another version: fetched again
+        }
+    }
+
+    private Optional<GroupInfo> fetch(String chatId) {
         try {
             WxCpUserExternalGroupChatInfo info =
                     wecom.service().getExternalContactService().getGroupChat(chatId, 1);

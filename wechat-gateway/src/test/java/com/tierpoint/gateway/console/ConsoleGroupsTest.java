@@ -21,14 +21,17 @@ class ConsoleGroupsTest extends ConsoleTestBase {
 
     private static final String GROUP = SandboxGroups.VIP_CHAT_ID;
     private static final String WEBHOOK = "/cgi-bin/webhook/send";
+    private static final String GROUP_GET = "/cgi-bin/externalcontact/groupchat/get";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @BeforeEach
     void noBroadcastsYet() {
         StringRedisTemplate redis = gateway.bean(StringRedisTemplate.class);
-        var keys = redis.keys("tp:gw:bc:*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
+        for (String pattern : List.of("tp:gw:bc:*", "tp:gw:group-summary:*")) {
+            var keys = redis.keys(pattern);
+            if (keys != null && !keys.isEmpty()) {
+                redis.delete(keys);
+            }
         }
         redis.delete("tp:gw:group-synced:" + GROUP);
     }
@@ -55,6 +58,32 @@ class ConsoleGroupsTest extends ConsoleTestBase {
         assertThat(console.get("/console/api/groups").json().get("groups"))
                 .anySatisfy(g -> assertThat(g.get("chatId").asText()).isEqualTo(GROUP));
         assertThat(console.get("/console/api/groups/wrunknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGroupListAsksWeComAboutEachGroupOnceInTenMinutesAndAGroupsPageRefreshesIt() {
+        sandbox.addCustomerGroup(CORP_ID, GROUP, "会员福利一群", "zhangsan", List.of("someone"));
+        Console console = loginOperator(newOperator(OperatorRole.VIEWER, 0));
+
+        assertThat(listed(console)).containsEntry(GROUP, 1);
+        int asked = sandbox.received(GROUP_GET).size();
+        assertThat(listed(console)).containsEntry(GROUP, 1);
+        assertThat(sandbox.received(GROUP_GET))
+                .as("the second list asked WeCom nothing")
+                .hasSize(asked);
+
+        sandbox.addCustomerGroup(CORP_ID, GROUP, "会员福利一群", "zhangsan", List.of("someone", "another"));
+        assertThat(console.get("/console/api/groups/" + GROUP)
+                        .json()
+                        .get("memberCount")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(listed(console)).as("the group's own page refreshed it").containsEntry(GROUP, 2);
+
+        sandbox.addCustomerGroup(CORP_ID, GROUP, "会员福利一群", "zhangsan", List.of("someone"));
+        assertThat(listed(console)).as("still within ten minutes").containsEntry(GROUP, 2);
+        clock.set(clock.instant().plus(CustomerGroups.SUMMARY_FRESH).plusSeconds(1));
+        assertThat(listed(console)).containsEntry(GROUP, 1);
     }
 
     @Test
@@ -165,6 +194,17 @@ class ConsoleGroupsTest extends ConsoleTestBase {
         assertThat(noRobot.status()).isEqualTo(400);
         assertThat(noRobot.json().get("message").asText()).contains("群机器人");
         assertThat(sandbox.received(WEBHOOK)).isEmpty();
+    }
+
+    /** The group list: chat id to member count. */
+    private static Map<String, Integer> listed(Console console) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        console.get("/console/api/groups")
+                .json()
+                .get("groups")
+                .forEach(g ->
+                        out.put(g.get("chatId").asText(), g.get("memberCount").asInt()));
+        return out;
     }
 
     private static String status(Console console, int index) {
