@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * here and gets a higher sequence later, so a consumer paging by sequence never skips it.
  *
  * <p>Runs every {@code tierpoint.events.sequencer-interval} (when nothing waits, that is a single
- * query outside any transaction) and shortly after a local commit that
- * wrote events ({@code sequencer-nudge-delay}, so that the commits in between share one run);
- * {@link #sequenceNow()} runs it synchronously.
+ * query outside any transaction) and shortly after a local commit that wrote events ({@code
+ * sequencer-nudge-delay}, so that the commits in between share one run); {@link #sequenceNow()}
+ * runs it synchronously.
  */
 @Component
 public class Sequencer implements SmartLifecycle {
