@@ -25,6 +25,7 @@ public final class Scopes {
             Map.entry("tierpoint.v1.MemberService/GetTierProgress", MEMBERS_READ),
             Map.entry("tierpoint.v1.MemberService/SetMemberPhone", MEMBERS_WRITE),
             Map.entry("tierpoint.v1.MemberService/FindMembers", MEMBERS_READ),
+            Map.entry("tierpoint.v1.MemberService/ResolveUnionids", MEMBERS_READ),
             Map.entry("tierpoint.v1.PointsService/Earn", POINTS_WRITE),
             Map.entry("tierpoint.v1.PointsService/Redeem", POINTS_WRITE),
             Map.entry("tierpoint.v1.PointsService/Reverse", POINTS_WRITE),

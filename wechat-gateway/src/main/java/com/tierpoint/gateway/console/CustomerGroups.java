@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tierpoint.gateway.api.ApiException;
 import com.tierpoint.gateway.core.CoreClient;
 import com.tierpoint.gateway.wecom.WeComAccount;
-import com.tierpoint.proto.v1.FindMembersRequest;
 import com.tierpoint.proto.v1.GroupMember;
 import com.tierpoint.proto.v1.ListGroupMembersRequest;
 import com.tierpoint.proto.v1.ListGroupMembersResponse;
-import com.tierpoint.proto.v1.Member;
+import com.tierpoint.proto.v1.ResolveUnionidsRequest;
 import com.tierpoint.proto.v1.SetMemberGroupsRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +34,9 @@ import org.springframework.http.HttpStatus;
 final class CustomerGroups {
 
     static final Duration RESYNC = Duration.ofMinutes(5);
+    /** The core's limit per ResolveUnionids call. */
+    private static final int UNIONIDS_PER_CALL = 500;
+
     private static final String SYNCED = "tp:gw:group-synced:";
     /** How long a group's name and size fetched from WeCom serve the group list. */
     static final Duration SUMMARY_FRESH = Duration.ofMinutes(10);
@@ -162,13 +164,16 @@ final class CustomerGroups {
             return Instant.ofEpochMilli(Long.parseLong(at));
         }
         Set<String> inWeCom = new HashSet<>();
-        for (String unionid : group.unionids()) {
-            for (Member m : core.members()
-                    .findMembers(
-                            FindMembersRequest.newBuilder().setUnionid(unionid).build())
-                    .getMembersList()) {
-                inWeCom.add(m.getMemberId());
-            }
+        List<String> unionids = group.unionids();
+        // WeCom groups hold up to 500 customers: one call per 500 unionids, not one per member
+        for (int from = 0; from < unionids.size(); from += UNIONIDS_PER_CALL) {
+            List<String> chunk = unionids.subList(from, Math.min(unionids.size(), from + UNIONIDS_PER_CALL));
+            core.members()
+                    .resolveUnionids(ResolveUnionidsRequest.newBuilder()
+                            .addAllUnionids(chunk)
+                            .build())
+                    .getResolvedList()
+                    .forEach(r -> inWeCom.addAll(r.getMemberIdsList()));
         }
         Set<String> inCore = new HashSet<>();
         members(group.chatId()).forEach(m -> inCore.add(m.getMemberId()));

@@ -6,15 +6,24 @@ import com.tierpoint.core.member.model.Phone;
 import com.tierpoint.core.shared.model.FieldViolation;
 import com.tierpoint.core.shared.model.MemberId;
 import com.tierpoint.core.shared.model.Validation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** FindMembers: the operator console's lookup by member id, phone, WeChat identity or unionid. */
+/**
+ * FindMembers: the operator console's lookup by member id, phone, WeChat identity or unionid; and
+ * ResolveUnionids: the members of many unionids at once.
+ */
 @Service
 public class FindingMembers {
 
     public static final int MAX_RESULTS = 20;
+    public static final int MAX_UNIONIDS = 500;
 
     /** Exactly one of the keys is set (identity = appId + openid). */
     public record Query(String memberId, String phone, String appId, String openid, String unionid) {
@@ -70,5 +79,31 @@ public class FindingMembers {
                 .flatMap(Optional::stream)
                 .toList();
         return new Found(found, truncated);
+    }
+
+    /**
+     * The member ids carrying each unionid asked about, in the order asked (each once); a unionid
+     * no member carries is left out.
+     */
+    public Map<String, List<Long>> resolveUnionids(List<String> unionids) {
+        Validation v = new Validation();
+        v.require(!unionids.isEmpty(), "unionids", "at least one unionid is required");
+        v.require(unionids.size() <= MAX_UNIONIDS, "unionids", "at most " + MAX_UNIONIDS + " unionids per request");
+        for (int i = 0; i < unionids.size() && i < MAX_UNIONIDS; i++) {
+            v.notBlank(unionids.get(i), "unionids[" + i + "]", 128);
+        }
+        v.throwIfInvalid();
+        Map<String, List<Long>> owners = new HashMap<>();
+        for (MemberMapper.UnionidOwner o : members.ownersOfUnionids(new LinkedHashSet<>(unionids))) {
+            owners.computeIfAbsent(o.unionid, u -> new ArrayList<>()).add(o.id);
+        }
+        Map<String, List<Long>> resolved = new LinkedHashMap<>();
+        for (String u : unionids) {
+            List<Long> ids = owners.get(u);
+            if (ids != null) {
+                resolved.putIfAbsent(u, List.copyOf(ids));
+            }
+        }
+        return resolved;
     }
 }

@@ -24,10 +24,13 @@ import com.tierpoint.proto.v1.Member;
 import com.tierpoint.proto.v1.MemberRef;
 import com.tierpoint.proto.v1.MemberServiceGrpc;
 import com.tierpoint.proto.v1.MetricProgress;
+import com.tierpoint.proto.v1.ResolveUnionidsRequest;
+import com.tierpoint.proto.v1.ResolveUnionidsResponse;
 import com.tierpoint.proto.v1.Retention;
 import com.tierpoint.proto.v1.SetMemberPhoneRequest;
 import com.tierpoint.proto.v1.TierProgress;
 import com.tierpoint.proto.v1.TierSummary;
+import com.tierpoint.proto.v1.UnionidMembers;
 import com.tierpoint.proto.v1.WeChatIdentity;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
@@ -95,6 +98,17 @@ public class MemberGrpcService extends MemberServiceGrpc.MemberServiceImplBase i
         Program program = programs.current();
         FindMembersResponse.Builder b = FindMembersResponse.newBuilder().setTruncated(found.truncated());
         found.members().forEach(m -> b.addMembers(toProto(m, program)));
+        out.onNext(b.build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void resolveUnionids(ResolveUnionidsRequest request, StreamObserver<ResolveUnionidsResponse> out) {
+        ResolveUnionidsResponse.Builder b = ResolveUnionidsResponse.newBuilder();
+        finding.resolveUnionids(request.getUnionidsList())
+                .forEach((unionid, ids) -> b.addResolved(UnionidMembers.newBuilder()
+                        .setUnionid(unionid)
+                        .addAllMemberIds(ids.stream().map(String::valueOf).toList())));
         out.onNext(b.build());
         out.onCompleted();
     }

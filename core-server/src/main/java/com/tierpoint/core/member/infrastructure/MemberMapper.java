@@ -1,6 +1,7 @@
 package com.tierpoint.core.member.infrastructure;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -24,6 +25,23 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
     /** Ids of members with this unionid, newest enrolled first. */
     @Select("SELECT id FROM member WHERE unionid = #{unionid} ORDER BY enrolled_at DESC, id DESC LIMIT #{limit}")
     List<Long> idsByUnionid(@Param("unionid") String unionid, @Param("limit") int limit);
+
+    /** Members carrying any of these unionids (at least one), oldest enrolled first. */
+    @Select(
+            """
+            <script>
+            SELECT id, unionid FROM member WHERE unionid IN
+            <foreach item="u" collection="unionids" open="(" separator="," close=")">#{u}</foreach>
+            ORDER BY enrolled_at, id
+            </script>
+            """)
+    List<UnionidOwner> ownersOfUnionids(@Param("unionids") Collection<String> unionids);
+
+    /** A member id and its unionid. */
+    class UnionidOwner {
+        public long id;
+        public String unionid;
+    }
 
     /** Sets the phone of a locked member (its version moves on when the change is saved). */
     @Update("UPDATE member SET phone = #{phone} WHERE id = #{id}")
