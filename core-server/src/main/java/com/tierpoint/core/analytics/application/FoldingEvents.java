@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,10 +60,7 @@ public class FoldingEvents {
         this.events = events;
         this.sequence = sequence;
         this.programs = programs;
-        // the seed reads the member table and the unsequenced events as of one moment: one
-        // snapshot, taken by the first plain read after the sequence lock (ADR 0019)
         this.tx = new TransactionTemplate(transactions);
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.clock = clock;
     }
 
@@ -75,7 +71,6 @@ public class FoldingEvents {
      */
     public int foldUpTo(int budget) {
         int folded = 0;
-        // read before any transaction: a plain read inside one would start its snapshot early
         ZoneId zone = programs.current().zone();
         while (folded < budget) {
             int page = Math.min(PAGE, budget - folded);
@@ -156,22 +151,24 @@ public class FoldingEvents {
      * Takes the starting point: the sequence lock keeps sequencers from moving the stream while
      * the member table is read, so every event up to the head is in the member rows, and so is
      * every committed event still without a sequence (those are skipped when they arrive). The
-     * member rows and the unsequenced events must be read as of one moment, which is why the
-     * transaction runs at REPEATABLE READ and nothing before {@code lockLast} reads unlocked: a
-     * write committing between the two reads would otherwise be counted in neither.
+     * member rows and the unsequenced events are read by one statement, as of one moment: a write
+     * committing between two reads would otherwise be counted in neither.
      */
     private void seed(ZoneId zone) {
         long head = sequence.lockLast();
         long members = 0;
         long outstanding = 0;
         Map<String, Long> perTier = new HashMap<>();
-        for (AnalyticsMapper.TierCount t : analytics.memberTiersNow()) {
-            perTier.put(t.tierCode, t.members);
-            members += t.members;
-            outstanding += t.points;
+        for (AnalyticsMapper.SeedRow r : analytics.seedReading()) {
+            if (r.tierCode == null) {
+                analytics.addSkip(r.eventId);
+                continue;
+            }
+            perTier.put(r.tierCode, r.members);
+            members += r.members;
+            outstanding += r.points;
         }
         perTier.forEach(analytics::addBaseTier);
-        analytics.unsequencedEventIds().forEach(analytics::addSkip);
         analytics.seed(head, clock.instant().atZone(zone).toLocalDate().toString(), members, outstanding);
     }
 }

@@ -107,17 +107,31 @@ public interface AnalyticsMapper {
             @Param("members") long members,
             @Param("outstanding") long outstanding);
 
-    /** Members and outstanding points per tier now (the seed's one full scan of member). */
+    /**
+     * What the seed reads, in one statement so that it is one snapshot on any database: members
+     * and outstanding points per tier now (the seed's one full scan of member; rows with a tier
+     * code), and the events committed but not sequenced yet (rows without one), which the member
+     * rows already reflect.
+     */
     @Select(
-            "SELECT tier_code, COUNT(*) AS members, COALESCE(SUM(points_balance), 0) AS points FROM member GROUP BY tier_code")
-    List<TierCount> memberTiersNow();
+            """
+            SELECT tier_code, COUNT(*) AS members, COALESCE(SUM(points_balance), 0) AS points, 0 AS event_id
+              FROM member GROUP BY tier_code
+            UNION ALL
+            SELECT NULL, 0, 0, id FROM outbox_event WHERE seq IS NULL
+            """)
+    List<SeedRow> seedReading();
+
+    /** A tier's members and points, or (tier code null) an event the seed already covers. */
+    class SeedRow {
+        public String tierCode;
+        public Long members;
+        public Long points;
+        public Long eventId;
+    }
 
     @Insert("INSERT INTO analytics_base_tier (tier_code, members) VALUES (#{tier}, #{members})")
     int addBaseTier(@Param("tier") String tier, @Param("members") long members);
-
-    /** Events committed but not sequenced yet: reflected in member rows, so the seed covers them. */
-    @Select("SELECT id FROM outbox_event WHERE seq IS NULL")
-    List<Long> unsequencedEventIds();
 
     @Insert("INSERT INTO analytics_seed_skip (event_id) VALUES (#{id})")
     int addSkip(@Param("id") long id);

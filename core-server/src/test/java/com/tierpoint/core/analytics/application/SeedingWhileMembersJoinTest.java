@@ -15,16 +15,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The first fold seeds the running totals from the member table and starts folding at the stream
- * head it locked. A member who joins while the seed reads must be counted exactly once: either in
- * the seed or by the fold of their events, never both and never neither (ADR 0019: the seed's
- * reads share one REPEATABLE READ snapshot).
+ * head it locked. A member who joins while the seed runs must be counted exactly once: either in
+ * the seed or by the fold of their events, never both and never neither. The seed reads the
+ * member table and the unsequenced events in one statement, so there is no moment between them.
  */
 class SeedingWhileMembersJoinTest extends CoreTestBase {
 
@@ -49,29 +50,29 @@ class SeedingWhileMembersJoinTest extends CoreTestBase {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Test
-    void aMemberWhoJoinsBetweenTheSeedsTwoReadsIsCountedOnce() throws Exception {
+    @ParameterizedTest(name = "joins before the seed reads: {0}")
+    @ValueSource(booleans = {true, false})
+    void aMemberWhoJoinsWhileTheSeedHoldsTheSequenceIsCountedOnce(boolean beforeTheRead) throws Exception {
         clock.set(T0);
         String[] joined = new String[1];
-        // the member table is read, then someone enrols and earns (committed), then the
-        // unsequenced events are read
+        // with the sequence locked, someone enrols and earns (committed) just before or just
+        // after the seed reads
         AnalyticsMapper joiningMidSeed = (AnalyticsMapper) Proxy.newProxyInstance(
                 AnalyticsMapper.class.getClassLoader(),
                 new Class<?>[] {AnalyticsMapper.class},
                 (proxy, method, args) -> {
+                    boolean reading = method.getName().equals("seedReading");
+                    if (reading && beforeTheRead) {
+                        joined[0] = join();
+                    }
                     Object result;
                     try {
                         result = method.invoke(analytics, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("memberTiersNow")) {
-                        joined[0] = CompletableFuture.supplyAsync(() -> {
-                                    String m = newMember();
-                                    earn(m, 25);
-                                    return m;
-                                })
-                                .get(20, TimeUnit.SECONDS);
+                    if (reading && !beforeTheRead) {
+                        joined[0] = join();
                     }
                     return result;
                 });
@@ -96,6 +97,16 @@ class SeedingWhileMembersJoinTest extends CoreTestBase {
         assertThat(now.getPointsOutstanding())
                 .as("every member's points counted once")
                 .isEqualTo(outstanding);
+    }
+
+    /** Someone enrols and earns, on another thread, committed when this returns. */
+    private static String join() throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+                    String m = newMember();
+                    earn(m, 25);
+                    return m;
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 
     /** As on a database whose aggregates were never folded. */

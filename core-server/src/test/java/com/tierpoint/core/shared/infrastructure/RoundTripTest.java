@@ -87,8 +87,8 @@ class RoundTripTest extends CoreTestBase {
     @ParameterizedTest(name = "together={0}")
     @ValueSource(booleans = {true, false})
     void anUpdateTouchingOtherThanTheExpectedRowsFailsTheTransaction(boolean together) {
+        RoundTrip trip = open(together);
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-                    RoundTrip trip = open(together);
                     insert(trip, 1, "one");
                     trip.update(
                             "UPDATE round_trip_probe SET label = ? WHERE id = ?",
@@ -124,8 +124,8 @@ class RoundTripTest extends CoreTestBase {
     void aFailedRoundTripInsideATransactionLeavesNothing(boolean together) {
         insert(open(false), 1, "stored").run();
 
+        RoundTrip trip = open(together);
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-                    RoundTrip trip = open(together);
                     insert(trip, 2, "before");
                     insert(trip, 1, "duplicate");
                     trip.run();
