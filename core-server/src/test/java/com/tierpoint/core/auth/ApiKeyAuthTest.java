@@ -221,15 +221,6 @@ class ApiKeyAuthTest extends CoreTestBase {
         };
     }
 
-    private static EarnRequest earnRequest(String m, long pts) {
-        return EarnRequest.newBuilder()
-                .setIdempotencyKey(uniqueKey())
-                .setMemberId(m)
-                .setPoints(pts)
-                .setReason("auth check")
-                .build();
-    }
-
     private int ledgerLines(String m) {
         return db.queryForObject(
                 "SELECT COUNT(*) FROM points_txn WHERE member_id = ?", Integer.class, Long.parseLong(m));

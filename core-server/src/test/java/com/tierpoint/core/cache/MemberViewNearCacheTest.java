@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tierpoint.core.support.CoreInstance;
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.TestServices;
-import com.tierpoint.proto.v1.EarnRequest;
 import com.tierpoint.proto.v1.GetMemberRequest;
 import com.tierpoint.proto.v1.Member;
 import com.tierpoint.proto.v1.MemberRef;
@@ -19,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -237,16 +235,6 @@ class MemberViewNearCacheTest extends CoreTestBase {
     private static GetMemberRequest getRequest(String m) {
         return GetMemberRequest.newBuilder()
                 .setMember(MemberRef.newBuilder().setMemberId(m))
-                .build();
-    }
-
-    private static EarnRequest earnRequest(String m, long points) {
-        return EarnRequest.newBuilder()
-                .setIdempotencyKey(UUID.randomUUID().toString())
-                .setMemberId(m)
-                .setPoints(points)
-                .setReason("test grant")
-                .setSource("test")
                 .build();
     }
 

@@ -8,15 +8,12 @@ import com.tierpoint.core.support.CoreInstance;
 import com.tierpoint.core.support.CoreTestBase;
 import com.tierpoint.core.support.EventSubscriber;
 import com.tierpoint.core.support.SequenceLock;
-import com.tierpoint.proto.v1.EarnRequest;
 import com.tierpoint.proto.v1.Event;
-import com.tierpoint.proto.v1.PointsServiceGrpc;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +43,9 @@ class OrderAcrossInstancesTest extends CoreTestBase {
             List<Event> got;
             // both instances' sequencers wait, so all five changes are sequenced in one batch
             try (SequenceLock slowSequencer = SequenceLock.hold(db)) {
-                earnThrough(ahead, m, 1);
+                earnThrough(ahead.channel(), m, 1);
                 earn(m, 2);
-                earnThrough(ahead, m, 3);
+                earnThrough(ahead.channel(), m, 3);
                 earn(m, 4);
             }
             got = sub.nextOf(5, Set.of(m));
@@ -62,18 +59,5 @@ class OrderAcrossInstancesTest extends CoreTestBase {
                             .sorted(Comparator.naturalOrder())
                             .toList());
         }
-    }
-
-    private static void earnThrough(CoreInstance core, String member, long points) {
-        PointsServiceGrpc.newBlockingStub(core.channel())
-                .withCallCredentials(key(ADMIN_KEY))
-                .withDeadlineAfter(10, TimeUnit.SECONDS)
-                .earn(EarnRequest.newBuilder()
-                        .setIdempotencyKey(uniqueKey())
-                        .setMemberId(member)
-                        .setPoints(points)
-                        .setReason("test grant")
-                        .setSource("test")
-                        .build());
     }
 }

@@ -6,13 +6,11 @@ import com.tierpoint.core.cache.MemberViewCache;
 import com.tierpoint.core.support.Await;
 import com.tierpoint.core.support.CoreInstance;
 import com.tierpoint.core.support.CoreTestBase;
-import com.tierpoint.proto.v1.EarnRequest;
 import com.tierpoint.proto.v1.GetMemberRequest;
 import com.tierpoint.proto.v1.GetProgramRequest;
 import com.tierpoint.proto.v1.Member;
 import com.tierpoint.proto.v1.MemberRef;
 import com.tierpoint.proto.v1.MemberServiceGrpc;
-import com.tierpoint.proto.v1.PointsServiceGrpc;
 import com.tierpoint.proto.v1.Program;
 import com.tierpoint.proto.v1.ProgramServiceGrpc;
 import com.tierpoint.proto.v1.UpdateProgramRequest;
@@ -55,7 +53,7 @@ class GetMemberFromMemoryTest extends CoreTestBase {
     @Test
     void aHeldMemberIsAnsweredWithoutAWorkerAndTheSameEachTime() {
         String m = newMember();
-        earnHere(m, 40);
+        earnThrough(core.channel(), m, 40);
 
         Member first = answeredFromMemory(m);
         long tasks = workerTasks();
@@ -69,10 +67,10 @@ class GetMemberFromMemoryTest extends CoreTestBase {
     @Test
     void anAnswerFromMemoryFollowsAWriteThroughThisInstance() {
         String m = newMember();
-        earnHere(m, 40);
+        earnThrough(core.channel(), m, 40);
         Member before = answeredFromMemory(m);
 
-        earnHere(m, 2);
+        earnThrough(core.channel(), m, 2);
 
         assertThat(get(m).getPointsAvailable()).isEqualTo(42);
         Member after = answeredFromMemory(m);
@@ -83,7 +81,7 @@ class GetMemberFromMemoryTest extends CoreTestBase {
     @Test
     void anAnswerFromMemoryFollowsAProgramChangeThroughThisInstance() {
         String m = newMember();
-        earnHere(m, 1);
+        earnThrough(core.channel(), m, 1);
         Member before = answeredFromMemory(m);
         Program program = programsHere().getProgram(GetProgramRequest.getDefaultInstance());
         int entry = indexOfTier(program, before.getTier().getCode());
@@ -141,18 +139,6 @@ class GetMemberFromMemoryTest extends CoreTestBase {
                 .withCallCredentials(key(ADMIN_KEY))
                 .getMember(GetMemberRequest.newBuilder()
                         .setMember(MemberRef.newBuilder().setMemberId(m))
-                        .build());
-    }
-
-    private static void earnHere(String m, long points) {
-        PointsServiceGrpc.newBlockingStub(core.channel())
-                .withCallCredentials(key(ADMIN_KEY))
-                .earn(EarnRequest.newBuilder()
-                        .setIdempotencyKey(UUID.randomUUID().toString())
-                        .setMemberId(m)
-                        .setPoints(points)
-                        .setReason("test grant")
-                        .setSource("test")
                         .build());
     }
 

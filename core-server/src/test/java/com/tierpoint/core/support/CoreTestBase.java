@@ -17,6 +17,7 @@ import com.tierpoint.proto.v1.RedeemRequest;
 import com.tierpoint.proto.v1.UpdateProgramRequest;
 import com.tierpoint.proto.v1.WeChatIdentity;
 import io.grpc.CallCredentials;
+import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -198,13 +199,26 @@ public abstract class CoreTestBase {
     }
 
     protected static PointsWriteResponse earn(String memberId, long pts) {
-        return points().earn(EarnRequest.newBuilder()
+        return points().earn(earnRequest(memberId, pts));
+    }
+
+    /** {@link #earn} through another core instance's channel. */
+    protected static PointsWriteResponse earnThrough(Channel channel, String memberId, long pts) {
+        return PointsServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(key(ADMIN_KEY))
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .earn(earnRequest(memberId, pts));
+    }
+
+    /** An Earn of {@code pts} with a fresh idempotency key. */
+    protected static EarnRequest earnRequest(String memberId, long pts) {
+        return EarnRequest.newBuilder()
                 .setIdempotencyKey(UUID.randomUUID().toString())
                 .setMemberId(memberId)
                 .setPoints(pts)
                 .setReason("test grant")
                 .setSource("test")
-                .build());
+                .build();
     }
 
     protected static PointsWriteResponse redeem(String memberId, long pts, String idempotencyKey) {
