@@ -4,7 +4,8 @@
 #   bench/run.sh SCENARIO [--concurrency N] [--seconds S]
 #
 # SCENARIO: earn | redeem-hot | get-member | record-order | gateway-me | all (or a comma list; the
-# raw-earn / raw-redeem-hot / raw-get baselines also run alone). Each core scenario is followed by
+# raw-earn / raw-redeem-hot / raw-get baselines also run alone; floor-earn / floor-earn-ledger are
+# the earn's statements over bare JDBC, not in all). Each core scenario is followed by
 # its raw baseline at the same concurrency. Prints one JSON line per scenario (also appended to
 # bench/target/run/results.jsonl); see docs/performance.md.
 #

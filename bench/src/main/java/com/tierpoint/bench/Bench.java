@@ -14,7 +14,8 @@ import java.util.Map;
  * </pre>
  *
  * Scenarios: earn, redeem-hot, get-member, record-order, gateway-me, raw-earn, raw-redeem-hot,
- * raw-get, or all. Each core scenario runs its raw baseline right after it, at the same
+ * raw-get, or all; and the floors floor-earn and floor-earn-ledger ({@link FloorEarn}, not part
+ * of all). Each core scenario and floor runs its raw baseline right after it, at the same
  * concurrency, in the same invocation. One JSON line per scenario on stdout.
  */
 public final class Bench {
@@ -26,10 +27,18 @@ public final class Bench {
             "redeem-hot", "raw-redeem-hot",
             "get-member", "raw-get",
             "record-order", "raw-earn",
-            "gateway-me", "raw-get");
+            "gateway-me", "raw-get",
+            "floor-earn", "raw-earn",
+            "floor-earn-ledger", "raw-earn");
 
-    static final Map<String, Integer> DEFAULT_CONCURRENCY =
-            Map.of("earn", 32, "redeem-hot", 64, "get-member", 32, "record-order", 32, "gateway-me", 32);
+    static final Map<String, Integer> DEFAULT_CONCURRENCY = Map.of(
+            "earn", 32,
+            "redeem-hot", 64,
+            "get-member", 32,
+            "record-order", 32,
+            "gateway-me", 32,
+            "floor-earn", 32,
+            "floor-earn-ledger", 32);
 
     private Bench() {}
 
@@ -66,6 +75,9 @@ public final class Bench {
                             case "get-member" -> core.getMember(c, window);
                             case "record-order" -> core.recordOrder(c, window);
                             case "gateway-me" -> core.gatewayMe(c, window);
+                            case "floor-earn" -> FloorEarn.run(scenario, FloorEarn.Statements.CORE, s, c, window);
+                            case "floor-earn-ledger" ->
+                                FloorEarn.run(scenario, FloorEarn.Statements.LEDGER, s, c, window);
                             case "raw-earn" -> RawBaselines.earn(s, c, window);
                             case "raw-redeem-hot" -> RawBaselines.redeemHot(s, c, window);
                             case "raw-get" -> RawBaselines.get(s, c, window);

@@ -22,6 +22,8 @@ class BenchPlanTest {
                         "gateway-me",
                         "raw-get");
         assertThat(Bench.plan("raw-get")).containsExactly("raw-get");
+        assertThat(Bench.plan("floor-earn,floor-earn-ledger"))
+                .containsExactly("floor-earn", "raw-earn", "floor-earn-ledger", "raw-earn");
     }
 
     @Test
