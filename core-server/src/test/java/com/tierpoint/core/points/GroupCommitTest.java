@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,6 +107,48 @@ class GroupCommitTest extends CoreTestBase {
         assertThat(group.writtenTogether() - togetherBefore)
                 .as("all six written together (and each held writer's earn)")
                 .isEqualTo(6L + group.writers());
+    }
+
+    @Test
+    void theWriterGoesOnToTheNextBatchWhileTheLastOnesAfterCommitWorkRunsAndEachCallerIsAnsweredAfterItsOwn()
+            throws Exception {
+        String first = newMember();
+        String second = newMember();
+        String third = newMember();
+        assertThat(member(first).getPointsAvailable())
+                .as("cached before the earn")
+                .isZero();
+        Await.until(() -> group.busyWriters() == 0 && group.pending() == 0);
+        CountDownLatch release = faults.holdAfterCommitOfNextBatch();
+        long committed = group.batchesCommitted();
+
+        // one batch after another; were the first batch's work to hold its writer, the other
+        // writer would write both later batches and answer the second before taking the third
+        Future<PointsWriteResponse> a = pool.submit(() -> earn(first, 10));
+        Await.until(() -> group.batchesCommitted() == committed + 1);
+        Future<PointsWriteResponse> b = pool.submit(() -> earn(second, 20));
+        Await.until(() -> group.batchesCommitted() == committed + 2);
+        Future<PointsWriteResponse> c = pool.submit(() -> earn(third, 30));
+        Await.until(() -> group.batchesCommitted() == committed + 3);
+
+        assertThat(List.of(balance(first), balance(second), balance(third)))
+                .as("later batches committed while the first one's after-commit work was held")
+                .containsExactly(10L, 20L, 30L);
+        assertThat(a.isDone())
+                .as("answered only after its cache and mirror work")
+                .isFalse();
+        assertThat(b.isDone())
+                .as("after-commit work and answers go in commit order")
+                .isFalse();
+        assertThat(c.isDone()).isFalse();
+
+        release.countDown();
+        assertThat(a.get(30, TimeUnit.SECONDS).getBalance().getAvailable()).isEqualTo(10);
+        assertThat(b.get(30, TimeUnit.SECONDS).getBalance().getAvailable()).isEqualTo(20);
+        assertThat(c.get(30, TimeUnit.SECONDS).getBalance().getAvailable()).isEqualTo(30);
+        assertThat(member(first).getPointsAvailable())
+                .as("the caller reads its own earn: the view cached before it was replaced")
+                .isEqualTo(10);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.tierpoint.core.support;
 
 import com.tierpoint.core.TierpointCoreApplication;
 import com.tierpoint.core.auth.ApiKeys;
+import com.tierpoint.core.shared.application.AfterCommit;
 import com.tierpoint.proto.v1.EarnRequest;
 import com.tierpoint.proto.v1.EnrollMemberRequest;
 import com.tierpoint.proto.v1.GetMemberRequest;
@@ -123,8 +124,8 @@ public abstract class CoreTestBase {
         }
 
         @Bean
-        GroupCommitFaults groupCommitFaults() {
-            return new GroupCommitFaults();
+        GroupCommitFaults groupCommitFaults(AfterCommit afterCommit) {
+            return new GroupCommitFaults(afterCommit);
         }
     }
 

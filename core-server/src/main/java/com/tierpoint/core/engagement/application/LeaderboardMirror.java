@@ -8,6 +8,7 @@ import com.tierpoint.core.engagement.infrastructure.RedisLeaderboards.MemberStat
 import com.tierpoint.core.member.application.MemberChange;
 import com.tierpoint.core.points.application.MonthlyEarnings;
 import com.tierpoint.core.program.application.ProgramStore;
+import com.tierpoint.core.shared.application.AfterCommit;
 import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.infrastructure.RoundTrips;
 import io.lettuce.core.RedisException;
@@ -58,6 +59,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
     private final Clock clock;
     private final Counter writeErrors;
     private final Counter rebuilds;
+    private final AfterCommit afterCommit;
 
     LeaderboardMirror(
             LeaderboardMapper boards,
@@ -66,7 +68,9 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
             RedisLeaderboards redis,
             ProgramStore programs,
             Clock clock,
+            AfterCommit afterCommit,
             MeterRegistry meters) {
+        this.afterCommit = afterCommit;
         this.boards = boards;
         this.batches = batches;
         this.trips = trips;
@@ -222,7 +226,7 @@ public class LeaderboardMirror implements MonthlyEarnings.Listener {
 
         @Override
         public void afterCommit() {
-            writes.forEach(LeaderboardMirror.this::write);
+            afterCommit.run(() -> writes.forEach(LeaderboardMirror.this::write));
         }
 
         @Override

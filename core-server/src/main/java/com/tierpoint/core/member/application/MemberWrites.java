@@ -7,6 +7,7 @@ import com.tierpoint.core.member.infrastructure.MemberBatchDao;
 import com.tierpoint.core.member.infrastructure.MemberBatchDao.PointsSave;
 import com.tierpoint.core.member.infrastructure.MemberMapper;
 import com.tierpoint.core.member.infrastructure.MemberRow;
+import com.tierpoint.core.shared.application.AfterCommit;
 import com.tierpoint.core.shared.infrastructure.RoundTrip;
 import com.tierpoint.core.shared.model.NotFound;
 import java.time.Instant;
@@ -34,12 +35,19 @@ public class MemberWrites {
     private final MemberBatchDao batches;
     private final MemberViewCache cache;
     private final Outbox outbox;
+    private final AfterCommit afterCommit;
 
-    MemberWrites(MemberMapper members, MemberBatchDao batches, MemberViewCache cache, Outbox outbox) {
+    MemberWrites(
+            MemberMapper members,
+            MemberBatchDao batches,
+            MemberViewCache cache,
+            Outbox outbox,
+            AfterCommit afterCommit) {
         this.members = members;
         this.batches = batches;
         this.cache = cache;
         this.outbox = outbox;
+        this.afterCommit = afterCommit;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -170,7 +178,7 @@ public class MemberWrites {
 
         @Override
         public void afterCommit() {
-            cache.invalidateAll(versions);
+            afterCommit.run(() -> cache.invalidateAll(versions));
         }
 
         @Override

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -44,6 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same key twice in the batch) is replayed from the stored result after commit. Anything else
  * (a deadlock, a lost connection, a failed commit) rolls the whole batch back and every request
  * of it runs again in a transaction of its own. Nobody is answered before the batch commits.
+ *
+ * <p>A committed batch's after-commit work ({@link AfterCommit}: cached views, the leaderboard
+ * mirror) and its answers go to one other thread, in commit order, and the writer takes its next
+ * batch at once: the batch's Redis calls no longer hold up the next batch's database work. Its
+ * callers are answered once that work is done (ADR 0023).
  *
  * <p>Requests of a kind that can be written {@link Together} (earns, redeems) go further: the
  * batch hands all of them to one call that writes them with a few multi-row statements, straight
@@ -107,6 +116,10 @@ public class GroupCommit implements DisposableBean {
     private final TransactionTemplate batchTx;
     private final TransactionTemplate requestTx;
     private final List<Listener> listeners;
+    private final AfterCommit afterCommit;
+    /** Runs committed batches' after-commit work and answers them, one batch after another. */
+    private final ExecutorService answering;
+
     private final boolean enabled;
     private final int maxBatch;
     /** Requests not taken yet, in arrival order; guarded by {@link #intake}. */
@@ -130,6 +143,7 @@ public class GroupCommit implements DisposableBean {
     GroupCommit(
             PlatformTransactionManager transactions,
             List<Listener> listeners,
+            AfterCommit afterCommit,
             MeterRegistry meters,
             @Value("${tierpoint.group-commit.enabled:true}") boolean enabled,
             @Value("${tierpoint.group-commit.writers:1}") int writerCount,
@@ -140,6 +154,12 @@ public class GroupCommit implements DisposableBean {
         this.requestTx = new TransactionTemplate(transactions);
         this.requestTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.listeners = listeners;
+        this.afterCommit = afterCommit;
+        this.answering = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "group-commit-answers");
+            t.setDaemon(true);
+            return t;
+        });
         this.enabled = enabled && writerCount > 0;
         this.maxBatch = Math.max(1, maxBatch);
         this.batchSizes = DistributionSummary.builder("tierpoint.group_commit.batch_size")
@@ -305,6 +325,8 @@ public class GroupCommit implements DisposableBean {
         batch.sort(Comparator.comparingLong((Pending<?> p) -> p.memberId()).thenComparingLong(Pending::arrival));
         Outcome<?>[] outcomes = new Outcome<?>[batch.size()];
         List<List<Integer>> groups = together(batch);
+        List<Runnable> afterWork = new ArrayList<>();
+        afterCommit.collectInto(afterWork);
         try {
             try {
                 write(batch, groups, false, outcomes);
@@ -322,11 +344,29 @@ public class GroupCommit implements DisposableBean {
                     e.toString());
             batch.forEach(p -> p.answer().complete(cast(new Alone<>())));
             return;
+        } finally {
+            afterCommit.stopCollecting();
         }
         batchesCommitted.incrementAndGet();
         batchSizes.record(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer().complete(cast(outcomes[i]));
+        Runnable finish = () -> {
+            for (Runnable work : afterWork) {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // each hook copes with its own failures (a missed cache or mirror write is
+                    // marked for repair); whatever escapes must not keep the batch unanswered
+                    log.warn("after-commit work of a group commit failed: {}", e.toString());
+                }
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).answer().complete(cast(outcomes[i]));
+            }
+        };
+        try {
+            answering.execute(finish);
+        } catch (RejectedExecutionException stopping) {
+            finish.run();
         }
     }
 
@@ -429,9 +469,15 @@ public class GroupCommit implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         running = false;
         writers.forEach(Thread::interrupt);
         failQueued();
+        for (Thread w : writers) {
+            w.join(TimeUnit.SECONDS.toMillis(5));
+        }
+        // batches already committed are still answered
+        answering.shutdown();
+        answering.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
