@@ -116,9 +116,7 @@ final class FloorEarn {
 
         @Override
         public void run() {
-            try (Connection c = DriverManager.getConnection(url, s.dbUser(), s.dbPassword())) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (Connection c = connect(url, s)) {
                 while (!isInterrupted()) {
                     List<Earn> batch = new ArrayList<>();
                     batch.add(queue.take());
@@ -317,6 +315,14 @@ final class FloorEarn {
         }
     }
 
+    /** A connection as the core's grouped writes use one: autocommit off, READ COMMITTED (ADR 0019). */
+    private static Connection connect(String url, Settings s) throws SQLException {
+        Connection c = DriverManager.getConnection(url, s.dbUser(), s.dbPassword());
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return c;
+    }
+
     /** Reads every further result of a multi-statement text to its end. */
     private static void drain(PreparedStatement st) throws SQLException {
         while (st.getMoreResults() || st.getUpdateCount() != -1) {
@@ -344,9 +350,7 @@ final class FloorEarn {
 
         @Override
         public void run() {
-            try (Connection c = DriverManager.getConnection(url, s.dbUser(), s.dbPassword())) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (Connection c = connect(url, s)) {
                 while (!isInterrupted()) {
                     if (numberPending(c) == 0) {
                         Thread.sleep(10); // the core's sequencer is nudged 10 ms after a commit
