@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -121,8 +122,8 @@ final class FloorEarn {
                     List<Earn> batch = new ArrayList<>();
                     batch.add(queue.take());
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    // one member once per batch, in id order (the core writes a member's earns together)
-                    Map<Long, List<Earn>> byMember = new java.util.TreeMap<>();
+                    // by member in id order: a member's earns are written together, as the core writes them
+                    Map<Long, List<Earn>> byMember = new TreeMap<>();
                     batch.forEach(e -> byMember.computeIfAbsent(e.member(), m -> new ArrayList<>())
                             .add(e));
                     try {
@@ -164,7 +165,7 @@ final class FloorEarn {
                         + " END, updated_at = ? WHERE id IN " + in
                         + " AND version = CASE id " + each(members, "WHEN ? THEN ?", " ") + " END"
                         + "; INSERT INTO outbox_event (id, member_id, member_version, event_type, payload, created_at)"
-                        + " VALUES " + each(earns, "(?, ?, ?, 'POINTS_EARNED', ?, ?)", ", ")
+                        + " VALUES " + each(earns, "(?, ?, ?, 'points.earned', ?, ?)", ", ")
                         + "; INSERT INTO idempotency_record (id, client_id, idem_key, operation, request_hash,"
                         + " response, created_at) VALUES " + each(earns, "(?, 'bench', ?, 'Earn', ?, ?, ?)", ", ");
                 String mirror = "SELECT m.id, COALESCE(p.points, 0), m.version FROM member m"
